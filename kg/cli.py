@@ -1,0 +1,51 @@
+"""The ``kg`` command line: one module per verb in ``kg/commands``.
+
+Each verb module has ``register(subparsers)`` which adds its parser and sets
+``func`` to a callable taking the parsed ``args`` and returning an exit code.
+
+Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 bad input,
+4 Neo4j unreachable, 5 Neo4j authentication failed, 6 Neo4j database missing.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from kg.errors import KgError
+
+VERBS = ["build", "info", "extract", "eval", "load", "export", "neo4j", "query", "cypher", "viz"]
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Turn ML paper records into a knowledge graph (NetworkX mirror and Neo4j).")
+    from kg import __version__
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
+    subparsers.required = True
+    for verb in VERBS:
+        try:
+            module = importlib.import_module(f"kg.commands.{verb}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"kg.commands.{verb}":
+                raise
+            continue  # verb not written yet
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except KgError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

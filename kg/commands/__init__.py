@@ -1,0 +1,1 @@
+"""One module per ``kg`` verb; see ``kg/cli.py``."""

@@ -1,0 +1,258 @@
+"""The small typed model every part of kg shares: Paper, Entity, Mention, Edge.
+
+Readers produce :class:`Paper` records, the extractor produces :class:`Mention`
+records, resolution turns mentions into :class:`Entity` records, and the build
+step assembles papers, entities and :class:`Edge` records into one graph.
+Both backends (the NetworkX mirror and Neo4j) store exactly these records; the
+graph schema is described in ``docs/schema.md``.
+
+>>> p = Paper(title="Attention Is All You Need", arxiv_id="1706.03762")
+>>> p.key
+'1706.03762'
+>>> p.node_id
+'paper:1706.03762'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+# Entity types the extractor knows, with the Neo4j label each one becomes.
+ENTITY_LABELS = {
+    "method": "Method",
+    "dataset": "Dataset",
+    "task": "Task",
+    "metric": "Metric",
+    "repository": "Repository",
+    "link": "Link",
+}
+# Entity types that belong to the `kg extract` contract (links are graph-only).
+CONTRACT_TYPES = ("method", "dataset", "task", "metric", "repository")
+
+# Role of a mention -> relationship type from the paper to the entity.
+ROLE_EDGE_TYPES = {
+    "proposes": "PROPOSES",
+    "introduces": "INTRODUCES",
+    "uses": "USES",
+    "evaluates_on": "EVALUATES_ON",
+    "addresses": "ADDRESSES",
+    "reports": "REPORTS",
+    "has_code": "HAS_CODE",
+    "links_to": "LINKS_TO",
+}
+# Relationship types that extraction produces (replaced when a paper is re-extracted).
+EXTRACTED_EDGE_TYPES = tuple(ROLE_EDGE_TYPES.values())
+CITES = "CITES"
+AUTHORED = "AUTHORED"  # (Author)-[:AUTHORED]->(Paper)
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
+_NON_WORD = re.compile(r"[^\w.+#/-]+")
+
+
+def slug(text: str) -> str:
+    """Normalise a name into a readable, case-free key.
+
+    >>> slug("  Contrastive Language\u2013Image  Pre-training ")
+    'contrastive-language-image-pre-training'
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _DASHES.sub("-", text)
+    text = _NON_WORD.sub("-", text)
+    return re.sub(r"-{2,}", "-", text).strip("-./")
+
+
+def title_key(title: str) -> str:
+    """The paper key used when a paper has neither arXiv id nor DOI.
+
+    >>> title_key("Attention Is All You Need!")
+    'title:attention-is-all-you-need'
+    """
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold())
+    return "title:" + "-".join(words)
+
+
+def normalize_arxiv_id(raw: str | None) -> str | None:
+    """Strip URL prefixes and version suffixes from an arXiv id.
+
+    >>> normalize_arxiv_id("https://arxiv.org/abs/2401.01234v3")
+    '2401.01234'
+    >>> normalize_arxiv_id("arXiv:hep-th/9901001")
+    'hep-th/9901001'
+    """
+    if not raw:
+        return None
+    raw = str(raw).strip()
+    raw = re.sub(r"^(https?://)?(www\.)?arxiv\.org/(abs|pdf)/", "", raw, flags=re.I)
+    raw = re.sub(r"^arxiv:", "", raw, flags=re.I)
+    raw = re.sub(r"(\.pdf)?$", "", raw)
+    raw = re.sub(r"v\d+$", "", raw)
+    return raw or None
+
+
+def normalize_doi(raw: str | None) -> str | None:
+    """Lower-case a DOI and strip resolver prefixes.
+
+    >>> normalize_doi("https://doi.org/10.1093/MIND/LIX.236.433")
+    '10.1093/mind/lix.236.433'
+    """
+    if not raw:
+        return None
+    raw = str(raw).strip()
+    raw = re.sub(r"^(https?://)?(dx\.)?doi\.org/", "", raw, flags=re.I)
+    raw = re.sub(r"^doi:", "", raw, flags=re.I)
+    return raw.lower() or None
+
+
+@dataclass
+class PaperRef:
+    """A pointer to a paper (a reference or citation) by whatever ids are known."""
+
+    arxiv_id: str | None = None
+    doi: str | None = None
+    external_ids: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+
+    def keys(self) -> list[str]:
+        """Every key this reference can be matched on, strongest first."""
+        keys = []
+        if self.arxiv_id:
+            keys.append(self.arxiv_id)
+        if self.doi:
+            keys.append("doi:" + self.doi)
+        keys += [f"{name}:{value}" for name, value in sorted(self.external_ids.items())]
+        if self.title:
+            keys.append(title_key(self.title))
+        return keys
+
+
+@dataclass
+class Paper:
+    """One paper record, as read from any source.
+
+    ``date`` is kept exactly as the source printed it ("Feb 26" stays "Feb 26");
+    ``published`` is an ISO ``YYYY-MM-DD`` date only when the source gives one.
+    ``external_ids`` maps lower-case id kinds (``s2``, ``openalex``, ``mag``,
+    ``corpus``, ``dblp``, ``pmid`` ...) to ids; arXiv id and DOI have fields of
+    their own because they decide the paper's key.
+    """
+
+    title: str
+    abstract: str = ""
+    arxiv_id: str | None = None
+    doi: str | None = None
+    external_ids: dict[str, str] = field(default_factory=dict)
+    authors: list[str] = field(default_factory=list)
+    authors_count: int | None = None
+    date: str | None = None
+    published: str | None = None
+    year: int | None = None
+    upvotes: int | None = None
+    categories: list[str] = field(default_factory=list)
+    venue: str | None = None
+    url: str | None = None
+    code_url: str | None = None  # a repository the source itself names (HF `githubRepo`)
+    references: list[PaperRef] = field(default_factory=list)  # papers this one cites
+    cited_by: list[PaperRef] = field(default_factory=list)  # papers citing this one
+    sources: list[str] = field(default_factory=list)  # input formats it was read from
+    origin: str | None = None  # "FILE:LINE" of the first record it came from
+    stub: bool = False  # known only as a citation target, not read from input
+
+    def __post_init__(self):
+        self.arxiv_id = normalize_arxiv_id(self.arxiv_id)
+        self.doi = normalize_doi(self.doi)
+
+    @property
+    def key(self) -> str:
+        """Stable key: arXiv id, else ``doi:...``, else another id, else a title key."""
+        return self.ref().keys()[0]
+
+    @property
+    def node_id(self) -> str:
+        return "paper:" + self.key
+
+    def ref(self) -> PaperRef:
+        """A reference to this paper carrying all of its ids."""
+        return PaperRef(self.arxiv_id, self.doi, dict(self.external_ids), self.title or None)
+
+
+@dataclass
+class Mention:
+    """One place in a paper's text where the extractor found an entity.
+
+    ``start``/``end`` are character offsets into the paper's ``field``
+    (``title`` or ``abstract``), so ``getattr(paper, field)[start:end] == text``.
+    ``sentence`` is the sentence index within the field and ``evidence`` the
+    sentence text. ``source`` names the rule or component that found it.
+    ``entity_id`` is filled in by resolution.
+    """
+
+    type: str
+    text: str
+    canonical: str
+    role: str
+    field: str
+    start: int
+    end: int
+    sentence: int = 0
+    evidence: str = ""
+    source: str = ""
+    entity_id: str | None = None
+
+    def to_contract(self) -> dict:
+        """The mention as one entity object of the ``kg extract`` JSONL contract."""
+        return {
+            "type": self.type, "text": self.text, "canonical": self.canonical,
+            "role": self.role, "field": self.field, "start": self.start,
+            "end": self.end, "source": self.source,
+        }
+
+
+@dataclass
+class Entity:
+    """A canonical method, dataset, task, metric, repository or link.
+
+    >>> Entity("method", "CLIP").node_id
+    'method:clip'
+    """
+
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str | None = None  # for links and repositories: github, gitlab, huggingface, project_page ...
+
+    @property
+    def label(self) -> str:
+        return ENTITY_LABELS[self.type]
+
+    @property
+    def node_id(self) -> str:
+        return f"{self.type}:{slug(self.name)}"
+
+
+@dataclass
+class Edge:
+    """A relationship between two nodes, with the evidence that put it there.
+
+    For extracted edges the evidence is the first mention in reading order
+    (``field``, ``start``, ``end``, ``sentence_index``, ``sentence``, ``rule``)
+    and ``mentions`` counts them all. Citation edges name their input in ``rule``.
+    """
+
+    source: str
+    type: str
+    target: str
+    field: str | None = None
+    start: int | None = None
+    end: int | None = None
+    sentence_index: int | None = None
+    sentence: str | None = None
+    rule: str | None = None
+    mentions: int = 1
+
+    def properties(self) -> dict:
+        """Properties as stored in both backends (``None`` values are left out)."""
+        props = asdict(self)
+        for name in ("source", "type", "target"):
+            del props[name]
+        return {k: v for k, v in props.items() if v is not None}
