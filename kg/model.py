@@ -156,6 +156,7 @@ class Paper:
     cited_by: list[PaperRef] = field(default_factory=list)  # papers citing this one
     sources: list[str] = field(default_factory=list)  # input formats it was read from
     origin: str | None = None  # "FILE:LINE" of the first record it came from
+    record_id: str | None = None  # the id the input record gave itself, echoed by `kg extract`
     stub: bool = False  # known only as a citation target, not read from input
 
     def __post_init__(self):
