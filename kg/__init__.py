@@ -5,3 +5,9 @@
 >>> G = g.to_networkx()                                        # doctest: +SKIP
 """
 __version__ = "0.1.0"
+
+from kg.api import KnowledgeGraph, build, open_graph  # noqa: E402  (public API)
+
+open = open_graph  # `kg.open(DIR)`: the name users expect, kept off kg.api so it never shadows the builtin there
+
+__all__ = ["KnowledgeGraph", "build", "open", "__version__"]

@@ -1,0 +1,94 @@
+"""The NetworkX mirror: read and write a graph directory.
+
+A mirror directory holds ``graph.json`` (node-link JSON, what kg reads back),
+``graph.graphml`` (for Gephi, yEd, Cytoscape) and ``manifest.json``. Every file
+is written under a temporary name and renamed into place, so an interrupted
+write never leaves a half-written graph behind.
+
+>>> import networkx as nx, tempfile
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("paper:1706.03762", label="Paper", id="paper:1706.03762", title="Attention")
+>>> d = tempfile.mkdtemp()
+>>> write(G, d)
+>>> read(d).nodes["paper:1706.03762"]["title"]
+'Attention'
+>>> counts(G)
+{'nodes': {'Paper': 1}, 'edges': {}}
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+
+import networkx as nx
+
+from kg.errors import KgError
+
+GRAPH_FILE = "graph.json"
+GRAPHML_FILE = "graph.graphml"
+MANIFEST_FILE = "manifest.json"
+
+
+@contextmanager
+def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8"):
+    """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def counts(G: nx.MultiDiGraph) -> dict:
+    """Node counts per label and edge counts per type, keys sorted."""
+    nodes = Counter(label for _, label in G.nodes(data="label"))
+    edges = Counter(edge_type for _, _, edge_type in G.edges(keys=True))
+    return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
+
+
+def _graphml_safe(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose list values are JSON strings: GraphML has no list type."""
+    def encode(attrs: dict) -> dict:
+        return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                for k, v in attrs.items()}
+
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((n, encode(a)) for n, a in G.nodes(data=True))
+    H.add_edges_from((u, v, k, encode(a)) for u, v, k, a in G.edges(keys=True, data=True))
+    return H
+
+
+def write(G: nx.MultiDiGraph, directory: str | os.PathLike, manifest: dict | None = None) -> None:
+    """Write ``G`` into ``directory`` as node-link JSON, GraphML and a manifest."""
+    directory = Path(directory)
+    with atomic_open(directory / GRAPHML_FILE, "wb") as handle:
+        nx.write_graphml(_graphml_safe(G), handle)
+    with atomic_open(directory / MANIFEST_FILE) as handle:
+        json.dump({**(manifest or {}), "counts": counts(G)}, handle, indent=2, ensure_ascii=False)
+    # graph.json last: it is the file readers check for, so it marks a complete mirror.
+    with atomic_open(directory / GRAPH_FILE) as handle:
+        json.dump(nx.node_link_data(G, edges="edges"), handle, ensure_ascii=False)
+
+
+def read(directory: str | os.PathLike) -> nx.MultiDiGraph:
+    """Read the mirror that ``kg build`` wrote into ``directory``."""
+    path = Path(directory) / GRAPH_FILE
+    if not path.is_file():
+        raise KgError(f"{directory}: not a kg graph directory (no {GRAPH_FILE}); run `kg build` first")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise KgError(f"{path}: unreadable graph file ({exc})") from exc
