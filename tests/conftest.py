@@ -1,0 +1,56 @@
+"""Fixtures shared by the whole suite.
+
+Tests run against the installed package from the ``tests/`` directory, so data
+is located relative to this file, never the working directory.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DIR = REPO_ROOT.parent / "shared"
+SAMPLE_PATHS = sorted(str(p) for p in (REPO_ROOT / "data" / "sample").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED_DIR.is_dir():
+        pytest.fail(f"{SHARED_DIR} is missing: the suite needs ../shared beside the checkout")
+    return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def sample_paths() -> list[str]:
+    assert SAMPLE_PATHS, "data/sample/*.txt is missing"
+    return SAMPLE_PATHS
+
+
+@pytest.fixture(scope="session")
+def sample_graph(sample_paths):
+    """The MultiDiGraph of the shipped sample, built once per session (treat as read-only)."""
+    import kg
+    return kg.build(sample_paths, workers=1).to_networkx()
+
+
+@pytest.fixture(scope="session")
+def run_kg():
+    """Run the installed ``kg`` command: ``run_kg("info", d, "--json")`` -> CompletedProcess."""
+    executable = Path(sys.executable).with_name("kg")
+
+    def run(*args, check: bool = False, **kwargs) -> subprocess.CompletedProcess:
+        kwargs.setdefault("timeout", 900)
+        result = subprocess.run([str(executable), *map(str, args)], capture_output=True, text=True, **kwargs)
+        if check and result.returncode != 0:
+            raise AssertionError(f"kg {' '.join(map(str, args))} exited {result.returncode}:\n{result.stderr}")
+        return result
+
+    return run
