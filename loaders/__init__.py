@@ -1,0 +1,1 @@
+"""Input side of kg: ``loaders.readers`` turns files into papers, ``loaders.merge`` merges them."""

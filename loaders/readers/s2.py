@@ -1,0 +1,72 @@
+"""Semantic Scholar Graph API JSON: paper objects, lists, ``{"data": [...]}`` pages.
+
+A paper: ``paperId``, ``externalIds`` (``ArXiv``, ``DOI``, ``MAG``, ``CorpusId``,
+``DBLP``, ``PubMed``, ``PubMedCentral``, ``ACL`` ...), ``title``, ``abstract``,
+``year``, ``publicationDate``, ``venue``, ``authors`` (``[{"authorId", "name"}]``),
+and optionally ``references`` / ``citations``: lists of (partial) paper objects,
+or of ``{"citedPaper": {...}}`` / ``{"citingPaper": {...}}`` items, which become
+``Paper.references`` / ``Paper.cited_by``. Citation-endpoint pages
+(``{"data": [{"citingPaper": {...}}]}``) are unwrapped by ``jsonio``.
+"""
+from __future__ import annotations
+
+from kg.model import Paper, PaperRef
+from loaders.readers.common import (BadRecord, author_names, clean_abstract, clean_title,
+                                    iso_date, optional_dict, optional_int, optional_list,
+                                    optional_text, require_title)
+from loaders.readers.jsonio import WRAPPER_KEYS
+
+# Semantic Scholar's id kinds -> kg's lower-case external id names.
+ID_KINDS = {"CorpusId": "corpus", "MAG": "mag", "DBLP": "dblp", "PubMed": "pmid",
+            "PubMedCentral": "pmcid", "ACL": "acl"}
+
+
+def to_paper(raw: dict) -> Paper:
+    """One Graph API paper object as a paper."""
+    arxiv_id, doi, external_ids = _ids(raw)
+    published = iso_date(optional_text(raw, "publicationDate"), "publicationDate")
+    authors = author_names(optional_list(raw, "authors"), "authors")
+    return Paper(
+        title=require_title(raw, "title"),
+        abstract=clean_abstract(optional_text(raw, "abstract")),
+        arxiv_id=arxiv_id,
+        doi=doi,
+        external_ids=external_ids,
+        authors=authors,
+        authors_count=len(authors) or None,
+        published=published,
+        year=optional_int(raw, "year") or (int(published[:4]) if published else None),
+        venue=optional_text(raw, "venue") or optional_text(optional_dict(raw, "journal"), "name"),
+        url=optional_text(raw, "url"),
+        references=_refs(raw, "references"),
+        cited_by=_refs(raw, "citations"),
+        record_id=optional_text(raw, "paperId"),
+    )
+
+
+def _ids(raw: dict) -> tuple[str | None, str | None, dict[str, str]]:
+    """arXiv id, DOI and the other ids of a paper object."""
+    given = optional_dict(raw, "externalIds")
+    external_ids = {}
+    if optional_text(raw, "paperId"):
+        external_ids["s2"] = optional_text(raw, "paperId")
+    for kind, value in given.items():
+        if kind not in ("ArXiv", "DOI") and value not in (None, ""):
+            external_ids[ID_KINDS.get(kind, kind.lower())] = str(value)
+    if "corpus" not in external_ids and optional_text(raw, "corpusId"):
+        external_ids["corpus"] = optional_text(raw, "corpusId")
+    return optional_text(given, "ArXiv"), optional_text(given, "DOI"), external_ids
+
+
+def _refs(raw: dict, name: str) -> list[PaperRef]:
+    refs = []
+    for item in optional_list(raw, name):
+        if not isinstance(item, dict):
+            raise BadRecord(f"'{name}' entries must be paper objects")
+        item = next((item[key] for key in WRAPPER_KEYS if isinstance(item.get(key), dict)), item)
+        arxiv_id, doi, external_ids = _ids(item)
+        title = clean_title(item["title"]) if isinstance(item.get("title"), str) else None
+        ref = PaperRef(arxiv_id, doi, external_ids, title or None)
+        if ref.keys():
+            refs.append(ref)
+    return refs
