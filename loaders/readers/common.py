@@ -17,6 +17,8 @@ import sys
 from datetime import date
 from typing import Iterator
 
+from kg.model import PaperRef, normalize_arxiv_id, normalize_doi
+
 # C0/C1 control characters except tab and newline (carriage returns go too).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -178,3 +180,14 @@ def author_names(items: list, name: str, key: str = "name") -> list[str]:
         if value.strip():
             names.append(clean_title(value))
     return names
+
+
+def paper_ref(arxiv_id: str | None = None, doi: str | None = None,
+              external_ids: dict[str, str] | None = None, title: str | None = None) -> PaperRef:
+    """A reference with its ids normalised the way ``Paper`` normalises its own.
+
+    >>> paper_ref(doi="https://doi.org/10.2307/3610576").doi
+    '10.2307/3610576'
+    """
+    return PaperRef(normalize_arxiv_id(arxiv_id), normalize_doi(doi), dict(external_ids or {}),
+                    clean_title(title) if title else None)

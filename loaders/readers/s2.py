@@ -11,9 +11,9 @@ or of ``{"citedPaper": {...}}`` / ``{"citingPaper": {...}}`` items, which become
 from __future__ import annotations
 
 from kg.model import Paper, PaperRef
-from loaders.readers.common import (BadRecord, author_names, clean_abstract, clean_title,
-                                    iso_date, optional_dict, optional_int, optional_list,
-                                    optional_text, require_title)
+from loaders.readers.common import (BadRecord, author_names, clean_abstract, iso_date,
+                                    optional_dict, optional_int, optional_list, optional_text,
+                                    paper_ref, require_title)
 from loaders.readers.jsonio import WRAPPER_KEYS
 
 # Semantic Scholar's id kinds -> kg's lower-case external id names.
@@ -65,8 +65,8 @@ def _refs(raw: dict, name: str) -> list[PaperRef]:
             raise BadRecord(f"'{name}' entries must be paper objects")
         item = next((item[key] for key in WRAPPER_KEYS if isinstance(item.get(key), dict)), item)
         arxiv_id, doi, external_ids = _ids(item)
-        title = clean_title(item["title"]) if isinstance(item.get("title"), str) else None
-        ref = PaperRef(arxiv_id, doi, external_ids, title or None)
+        title = item["title"] if isinstance(item.get("title"), str) else None
+        ref = paper_ref(arxiv_id, doi, external_ids, title)
         if ref.keys():
             refs.append(ref)
     return refs
