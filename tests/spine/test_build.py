@@ -1,0 +1,111 @@
+"""End-to-end: `kg build` on the shipped sample, `kg info`, the mirror files, the Python API."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import kg
+from kg import mirror
+
+
+@pytest.fixture(scope="module")
+def built_dir(tmp_path_factory, run_kg, sample_paths) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "graph"
+    run_kg("build", *sample_paths, "--out", out, "--workers", 1, check=True)
+    return out
+
+
+def test_seeds_merge_into_443_papers(built_dir, run_kg):
+    result = run_kg("info", built_dir, "--json", check=True)
+    counts = json.loads(result.stdout)
+    assert set(counts) == {"nodes", "edges"}
+    assert counts["nodes"]["Paper"] == 443
+    assert all(re.fullmatch(r"[A-Z][A-Za-z]*", label) for label in counts["nodes"])
+    assert all(re.fullmatch(r"[A-Z]+(_[A-Z]+)*", edge_type) for edge_type in counts["edges"])
+    # The sample names methods, datasets and code links: extraction ran.
+    for label in ("Method", "Dataset", "Task", "Repository"):
+        assert counts["nodes"].get(label, 0) > 0, label
+
+
+def test_mirror_files_agree(built_dir):
+    G = mirror.read(built_dir)
+    graphml = nx.read_graphml(built_dir / "graph.graphml")
+    assert graphml.number_of_nodes() == G.number_of_nodes()
+    assert graphml.number_of_edges() == G.number_of_edges()
+    manifest = json.loads((built_dir / "manifest.json").read_text())
+    assert manifest["counts"] == mirror.counts(G)
+    lines = (built_dir / "mentions.jsonl").read_text().splitlines()
+    papers = [n for n, a in G.nodes(data=True) if a["label"] == "Paper" and not a["stub"]]
+    assert len(lines) == len(papers)
+
+
+def test_every_extracted_edge_carries_evidence(built_dir):
+    G = mirror.read(built_dir)
+    extracted = [(u, v, a) for u, v, k, a in G.edges(keys=True, data=True) if k not in ("CITES", "AUTHORED")]
+    assert extracted
+    for paper, _, attrs in extracted:
+        text = G.nodes[paper][attrs["field"]]
+        assert 0 <= attrs["start"] < attrs["end"] <= len(text)
+        assert text[attrs["start"]:attrs["end"]] in attrs["sentence"]
+        assert attrs["rule"] and attrs["mentions"] >= 1
+
+
+def test_building_twice_gives_the_same_graph(built_dir, tmp_path, run_kg, sample_paths):
+    run_kg("build", *sample_paths, "--out", tmp_path, "--workers", 1, check=True)
+    assert (tmp_path / "graph.json").read_bytes() == (built_dir / "graph.json").read_bytes()
+
+
+def test_python_api_matches_cli(built_dir, sample_graph):
+    assert mirror.counts(sample_graph) == json.loads((built_dir / "manifest.json").read_text())["counts"]
+    assert kg.open(built_dir).counts() == mirror.counts(sample_graph)
+
+
+def test_bad_record_stops_without_touching_previous_graph(tmp_path, run_kg):
+    good = {"id": "p1", "title": "A Paper", "abstract": "We use BERT."}
+    source = tmp_path / "papers.jsonl"
+    source.write_text(json.dumps(good) + "\n")
+    out = tmp_path / "graph"
+    run_kg("build", source, "--out", out, check=True)
+    before = (out / "graph.json").read_bytes()
+
+    source.write_text(json.dumps({**good, "id": "p2", "title": "B"}) + "\n{broken\n")
+    result = run_kg("build", source, "--out", out)
+    assert result.returncode == 3
+    assert re.search(rf"{re.escape(str(source))}:2: ", result.stderr)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert (out / "graph.json").read_bytes() == before
+
+    result = run_kg("build", source, "--out", out, "--skip-bad")
+    assert result.returncode == 0, result.stderr
+    assert ":2:" in result.stderr
+    assert kg.open(out).counts()["nodes"]["Paper"] == 1
+
+
+def test_missing_graph_directory_is_one_clear_line(tmp_path, run_kg):
+    result = run_kg("info", tmp_path / "nowhere")
+    assert result.returncode == 1
+    assert "nowhere" in result.stderr and "kg build" in result.stderr
+
+
+def test_every_verb_has_help(run_kg):
+    from kg.cli import VERBS
+    for verb in VERBS:
+        result = run_kg(verb, "--help")
+        assert result.returncode == 0, f"kg {verb} --help: {result.stderr}"
+        assert "usage: kg " + verb in result.stdout
+
+
+def test_suite_runs_the_installed_package(repo_root):
+    import os
+
+    import loaders
+    import queries
+    if os.environ.get("KG_TEST_INSTALLED") != "1":
+        pytest.skip("only meaningful under scripts/test.sh, which installs the package")
+    for module in (kg, loaders, queries):
+        assert repo_root not in Path(module.__file__).resolve().parents, module.__file__
+    assert queries.names(), "named .cypher files must ship as package data"
