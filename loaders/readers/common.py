@@ -43,9 +43,9 @@ class Source:
     Lines keep their line endings so multi-line CSV fields survive.
     """
 
-    def __init__(self, path):
+    def __init__(self, path, quiet: bool = False):
         self.path = str(path)
-        self._warned = False
+        self._warned = quiet  # format sniffing reads ahead silently; the reader warns
 
     def lines(self) -> Iterator[str]:
         """The decoded lines, streaming (line 1 loses a byte-order mark)."""

@@ -24,7 +24,7 @@ def detect_format(path) -> str:
     JSON input is classified by its first readable record; ``.csv``/``.tsv`` are
     tables; text with long (abstract) lines is a Hugging Face page dump.
     """
-    source = Source(path)
+    source = Source(path, quiet=True)
     name = source.path.lower()
     if name.endswith(TABLE_SUFFIXES):
         return "csv"
@@ -32,6 +32,8 @@ def detect_format(path) -> str:
         head = source.head()
     except OSError as error:
         raise InputError(path, None, f"cannot read: {error.strerror}") from None
+    if not head.strip():
+        return "jsonl"  # an empty file has no records in any format
     if head.lstrip()[:1] in ("{", "["):
         return _classify_json(source)
     first_line = head.lstrip().split("\n", 1)[0].lower()
