@@ -98,11 +98,16 @@ def merge_group(group: list[Paper]) -> Paper:
 
 
 def merge_refs(refs: Iterable[PaperRef]) -> list[PaperRef]:
-    """References deduplicated on any shared key; the first keeps its place and gains the ids."""
+    """References deduplicated on any shared key; the first keeps its place and gains the ids.
+
+    >>> [r.keys() for r in merge_refs([PaperRef(doi="10.1/x"), PaperRef("2401.00001", "10.1/x")])]
+    [['2401.00001', 'doi:10.1/x']]
+    """
     merged: list[PaperRef] = []
     by_key: dict[str, PaperRef] = {}
     for ref in refs:
-        target = next((by_key[key] for key in ref.keys() if key in by_key), None)
+        target = next((by_key[key] for key in ref.keys() if key in by_key and _compatible(by_key[key], ref)),
+                      None)
         if target is None:
             target = PaperRef(ref.arxiv_id, ref.doi, dict(ref.external_ids), ref.title)
             merged.append(target)
@@ -115,6 +120,11 @@ def merge_refs(refs: Iterable[PaperRef]) -> list[PaperRef]:
         for key in target.keys():
             by_key.setdefault(key, target)
     return merged
+
+
+def _compatible(a: PaperRef, b: PaperRef) -> bool:
+    """Whether two references may be one paper: never when their arXiv ids differ."""
+    return not (a.arxiv_id and b.arxiv_id and a.arxiv_id != b.arxiv_id)
 
 
 def resolve_citations(papers: list[Paper]) -> tuple[list[tuple[str, str, str]], list[Paper]]:
