@@ -16,7 +16,7 @@ missing title
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from kg.errors import InputError, UsageError
 from kg.model import Paper
@@ -76,9 +76,8 @@ def _paper(raw, to_paper: Callable[[dict], Paper]) -> Paper:
         raise raw
     if not isinstance(raw, dict):
         raise BadRecord(f"expected a JSON object, got {type(raw).__name__}")
-    return to_paper(raw)
-
-
-def read_all(paths: Iterable, **options) -> list[Paper]:
-    """Every paper of ``paths`` as a list (small inputs and tests)."""
-    return list(read_records(paths, **options))
+    try:
+        return to_paper(raw)
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        # A shape no check foresaw (a number where an object belongs ...) is still one bad record.
+        raise BadRecord(f"malformed record ({type(error).__name__}: {error})") from None

@@ -14,7 +14,7 @@ from email.utils import parsedate_to_datetime
 
 from kg.model import Paper
 from loaders.readers.common import (BadRecord, clean_abstract, optional_list, optional_text,
-                                    require_title)
+                                    require_title, year_of)
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+")
@@ -36,7 +36,7 @@ def to_paper(raw: dict) -> Paper:
         authors=authors,
         authors_count=len(authors) or None,
         published=published,
-        year=int(published[:4]) if published else None,
+        year=year_of(published),
         categories=(optional_text(raw, "categories") or "").split(),
         url=f"https://arxiv.org/abs/{arxiv_id}",
         record_id=arxiv_id,

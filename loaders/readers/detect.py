@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import islice
 
 from kg.errors import InputError
-from loaders.readers.common import BadRecord, Source
+from loaders.readers.common import Source
 from loaders.readers.hf_page import ABSTRACT_MIN_CHARS
 from loaders.readers.jsonio import json_records
 

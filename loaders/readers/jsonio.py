@@ -117,7 +117,8 @@ def _top_level_items(text: str) -> list[tuple[int, object]]:
         if items is None:
             items = [(start, {key: _plain(value) for key, (_, value) in members.items()})]
     else:
-        items, end = [(start, _decoder.raw_decode(text, start)[0])], start
+        value, end = _decoder.raw_decode(text, start)
+        items = [(start, value)]
     if _skip(text, end) != len(text):
         raise json.JSONDecodeError("Extra data", text, _skip(text, end))
     return items

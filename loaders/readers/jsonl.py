@@ -17,7 +17,7 @@ import re
 
 from kg.model import Paper
 from loaders.readers.common import (BadRecord, clean_abstract, clean_title, iso_date,
-                                    optional_int, optional_text, require_title)
+                                    optional_int, optional_text, require_title, year_of)
 
 _ARXIV_ID = re.compile(r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)?"
                        r"(\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(v\d+)?$", re.I)
@@ -47,7 +47,7 @@ def to_paper(raw: dict) -> Paper:
         authors_count=optional_int(raw, "authors_count") or len(authors) or None,
         date=date,
         published=published,
-        year=optional_int(raw, "year") or (int(published[:4]) if published else None),
+        year=optional_int(raw, "year") or year_of(published),
         upvotes=optional_int(raw, "upvotes"),
         categories=_split_list(raw, "categories", "; "),
         venue=optional_text(raw, "venue"),

@@ -15,7 +15,7 @@ import re
 from kg.model import Paper, PaperRef, normalize_arxiv_id
 from loaders.readers.common import (BadRecord, author_names, clean_abstract, iso_date,
                                     optional_dict, optional_int, optional_list, optional_text,
-                                    require_title)
+                                    require_title, year_of)
 
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)$", re.I)
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(.+)$", re.I)
@@ -40,7 +40,7 @@ def to_paper(raw: dict) -> Paper:
         authors=authors,
         authors_count=len(authors) or None,
         published=published,
-        year=optional_int(raw, "publication_year") or (int(published[:4]) if published else None),
+        year=optional_int(raw, "publication_year") or year_of(published),
         venue=optional_text(optional_dict(location, "source"), "display_name"),
         url=optional_text(location, "landing_page_url"),
         references=[PaperRef(external_ids={"openalex": short_id(work)})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from kg.model import Paper, PaperRef
 from loaders.readers.common import (BadRecord, author_names, clean_abstract, iso_date,
                                     optional_dict, optional_int, optional_list, optional_text,
-                                    paper_ref, require_title)
+                                    paper_ref, require_title, year_of)
 from loaders.readers.jsonio import WRAPPER_KEYS
 
 # Semantic Scholar's id kinds -> kg's lower-case external id names.
@@ -35,7 +35,7 @@ def to_paper(raw: dict) -> Paper:
         authors=authors,
         authors_count=len(authors) or None,
         published=published,
-        year=optional_int(raw, "year") or (int(published[:4]) if published else None),
+        year=optional_int(raw, "year") or year_of(published),
         venue=optional_text(raw, "venue") or optional_text(optional_dict(raw, "journal"), "name"),
         url=optional_text(raw, "url"),
         references=_refs(raw, "references"),
