@@ -1,0 +1,336 @@
+"""NetworkX twins of the named Cypher queries: the same rows from the mirror.
+
+Each twin is registered under its query's name and takes the MultiDiGraph and
+the query's parameters as keywords. A twin returns exactly the rows of its
+``queries/NAME.cypher``: same columns, same order (ties broken by the same full
+key), same plain values. Names and aliases match as in the Cypher: equal to
+the node id, or equal ignoring case (``str.lower`` / ``toLower``).
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("paper:1", label="Paper", id="paper:1", key="1", title="A")
+>>> G.add_node("method:clip", label="Method", id="method:clip", name="CLIP", type="method",
+...            aliases=["Contrastive Language-Image Pre-training"])
+>>> G.add_edge("paper:1", "method:clip", key="USES", type="USES")
+'USES'
+>>> run(G, "papers_using_method", {"method": "contrastive language-image pre-training"})
+[{'paper': 'paper:1', 'title': 'A', 'year': None, 'relation': 'USES', 'method': 'method:clip'}]
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterable
+
+import networkx as nx
+
+from kg.errors import UsageError
+
+Twin = Callable[..., list[dict]]
+TWINS: dict[str, Twin] = {}
+
+METHOD_EDGES = ("USES", "PROPOSES")
+DATASET_EDGES = ("EVALUATES_ON", "INTRODUCES")
+ENTITY_EDGES = ("PROPOSES", "USES", "INTRODUCES", "EVALUATES_ON", "ADDRESSES", "REPORTS")
+MAX_PATH_HOPS = 6  # the bound written into shortest_path.cypher
+
+
+def twin(name: str) -> Callable[[Twin], Twin]:
+    """Register a function as the twin of ``queries/<name>.cypher``."""
+    def register(function: Twin) -> Twin:
+        if name in TWINS:
+            raise ValueError(f"two twins registered for query {name!r}")
+        TWINS[name] = function
+        return function
+    return register
+
+
+def run(G: nx.MultiDiGraph, name: str, params: dict) -> list[dict]:
+    """Run the twin of query ``name`` on ``G`` with ``params``."""
+    if name not in TWINS:
+        raise UsageError(f"no query named {name!r} (see `kg query --list`)")
+    return TWINS[name](G, **params)
+
+
+# --- matching, as the WHERE clauses of the queries do it ----------------------------------
+
+def _is_named(node: str, attrs: dict, text: str) -> bool:
+    """``n.id = $x OR toLower(n.name) = toLower($x) OR any alias equal ignoring case``."""
+    if node == text:
+        return True
+    wanted = text.lower()
+    names = [attrs.get("name"), *attrs.get("aliases", [])]
+    return any(name is not None and name.lower() == wanted for name in names)
+
+
+def find_entities(G: nx.MultiDiGraph, text: str, label: str | None = None) -> list[str]:
+    """Entity nodes (of ``label``, or of any entity type) named ``text`` by id, name or alias."""
+    return [node for node, attrs in G.nodes(data=True)
+            if (attrs.get("label") == label if label else attrs.get("type") is not None)
+            and _is_named(node, attrs, text)]
+
+
+def find_papers(G: nx.MultiDiGraph, text: str) -> list[str]:
+    """Papers whose id or key is ``text``, or whose title equals it ignoring case."""
+    return [node for node, attrs in G.nodes(data=True) if attrs.get("label") == "Paper"
+            and (node == text or attrs.get("key") == text
+                 or (attrs.get("title") is not None and attrs["title"].lower() == text.lower()))]
+
+
+def _has_label(G: nx.MultiDiGraph, node: str, label: str) -> bool:
+    return G.nodes[node].get("label") == label
+
+
+def papers_into(G: nx.MultiDiGraph, node: str, types: Iterable[str] | None = None) -> set[str]:
+    """Papers with a relationship (of one of ``types``, or any) to ``node``."""
+    return {source for source, _, edge_type in G.in_edges(node, keys=True)
+            if (types is None or edge_type in types) and _has_label(G, source, "Paper")}
+
+
+def targets_of(G: nx.MultiDiGraph, node: str, types: Iterable[str], label: str | None = None) -> set[str]:
+    """Nodes ``node`` points to by a relationship of one of ``types`` (with ``label`` if given)."""
+    return {target for _, target, edge_type in G.out_edges(node, keys=True)
+            if edge_type in types and (label is None or _has_label(G, target, label))}
+
+
+def _ordered(rows: list[dict], key: Callable[[dict], tuple], n: int | None = None) -> list[dict]:
+    rows = sorted(rows, key=key)
+    return rows if n is None else rows[:n]
+
+
+def _by_papers(column: str) -> Callable[[dict], tuple]:
+    """ORDER BY papers DESC, <column> ASC."""
+    return lambda row: (-row["papers"], row[column])
+
+
+def _name(G: nx.MultiDiGraph, node: str):
+    return G.nodes[node].get("name")
+
+
+# --- rankings -------------------------------------------------------------------------------
+
+@twin("top_entities")
+def top_entities(G: nx.MultiDiGraph, type: str, n: int) -> list[dict]:
+    rows = [{"id": node, "name": attrs.get("name"), "papers": len(papers_into(G, node))}
+            for node, attrs in G.nodes(data=True) if attrs.get("type") == type]
+    return _ordered([row for row in rows if row["papers"]], _by_papers("id"), n)
+
+
+@twin("method_dataset_pairs")
+def method_dataset_pairs(G: nx.MultiDiGraph, n: int) -> list[dict]:
+    papers = defaultdict(set)
+    for paper, attrs in G.nodes(data=True):
+        if attrs.get("label") != "Paper":
+            continue
+        for method in targets_of(G, paper, METHOD_EDGES, "Method"):
+            for dataset in targets_of(G, paper, DATASET_EDGES, "Dataset"):
+                papers[method, dataset].add(paper)
+    rows = [{"method": method, "dataset": dataset, "method_name": _name(G, method),
+             "dataset_name": _name(G, dataset), "papers": len(found)}
+            for (method, dataset), found in papers.items()]
+    return _ordered(rows, lambda row: (-row["papers"], row["method"], row["dataset"]), n)
+
+
+@twin("rising_methods")
+def rising_methods(G: nx.MultiDiGraph, year: int, n: int) -> list[dict]:
+    counts = defaultdict(lambda: {year - 1: 0, year: 0})
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("label") != "Method":
+            continue
+        for paper in papers_into(G, node, METHOD_EDGES):
+            paper_year = G.nodes[paper].get("year")
+            if paper_year in (year - 1, year):
+                counts[node][paper_year] += 1
+    rows = [{"method": method, "name": _name(G, method), "papers_before": per_year[year - 1],
+             "papers": per_year[year], "growth": per_year[year] - per_year[year - 1]}
+            for method, per_year in counts.items()]
+    return _ordered(rows, lambda row: (-row["growth"], -row["papers"], row["method"]), n)
+
+
+@twin("methods_without_code")
+def methods_without_code(G: nx.MultiDiGraph, n: int) -> list[dict]:
+    rows = []
+    for node, attrs in G.nodes(data=True):
+        proposers = papers_into(G, node, ("PROPOSES",)) if attrs.get("label") == "Method" else set()
+        if proposers and not any(targets_of(G, paper, ("HAS_CODE",), "Repository") for paper in proposers):
+            rows.append({"method": node, "name": attrs.get("name"),
+                         "papers": len(papers_into(G, node, METHOD_EDGES))})
+    return _ordered(rows, _by_papers("method"), n)
+
+
+# --- one entity -----------------------------------------------------------------------------
+
+@twin("papers_using_method")
+def papers_using_method(G: nx.MultiDiGraph, method: str) -> list[dict]:
+    rows = [{"paper": paper, "title": G.nodes[paper].get("title"), "year": G.nodes[paper].get("year"),
+             "relation": edge_type, "method": node}
+            for node in find_entities(G, method, "Method")
+            for paper, _, edge_type in G.in_edges(node, keys=True)
+            if edge_type in METHOD_EDGES and _has_label(G, paper, "Paper")]
+    return _ordered(rows, lambda row: (row["paper"], row["method"]))
+
+
+def _cooccurring(G: nx.MultiDiGraph, anchors: list[str], anchor_edges: tuple[str, ...],
+                 column: str, label: str, edges: tuple[str, ...]) -> list[dict]:
+    """Entities of ``label`` named (by ``edges``) in the papers naming any anchor, by paper count."""
+    papers = defaultdict(set)
+    for anchor in anchors:
+        for paper in papers_into(G, anchor, anchor_edges):
+            for target in targets_of(G, paper, edges, label):
+                papers[target].add(paper)
+    rows = [{column: node, "name": _name(G, node), "papers": len(found)} for node, found in papers.items()]
+    return _ordered(rows, _by_papers(column))
+
+
+@twin("datasets_for_method")
+def datasets_for_method(G: nx.MultiDiGraph, method: str) -> list[dict]:
+    return _cooccurring(G, find_entities(G, method, "Method"), METHOD_EDGES, "dataset", "Dataset", DATASET_EDGES)
+
+
+@twin("methods_on_dataset")
+def methods_on_dataset(G: nx.MultiDiGraph, dataset: str) -> list[dict]:
+    return _cooccurring(G, find_entities(G, dataset, "Dataset"), DATASET_EDGES, "method", "Method", METHOD_EDGES)
+
+
+@twin("methods_for_task")
+def methods_for_task(G: nx.MultiDiGraph, task: str) -> list[dict]:
+    return _cooccurring(G, find_entities(G, task, "Task"), ("ADDRESSES",), "method", "Method", METHOD_EDGES)
+
+
+def _authors(G: nx.MultiDiGraph, paper: str) -> list[str]:
+    """Author names of ``paper`` in author order."""
+    authored = [(attrs.get("position"), G.nodes[author].get("name"))
+                for author, _, attrs in G.in_edges(paper, data=True)
+                if attrs.get("type") == "AUTHORED" and _has_label(G, author, "Author")]
+    return [name for _, name in sorted(authored, key=lambda pair: pair[0])]
+
+
+@twin("proposer_of")
+def proposer_of(G: nx.MultiDiGraph, entity: str) -> list[dict]:
+    rows = []
+    for node in find_entities(G, entity):
+        for paper, _, edge_type, attrs in G.in_edges(node, keys=True, data=True):
+            if edge_type in ("PROPOSES", "INTRODUCES") and _has_label(G, paper, "Paper"):
+                props = G.nodes[paper]
+                rows.append({"entity": node, "paper": paper, "title": props.get("title"),
+                             "published": props.get("published"), "year": props.get("year"),
+                             "authors": _authors(G, paper), "evidence": attrs.get("sentence")})
+    return _ordered(rows, lambda row: (row["entity"], row["paper"]))
+
+
+@twin("search_entities")
+def search_entities(G: nx.MultiDiGraph, text: str, n: int) -> list[dict]:
+    needle = text.lower()
+    rows = []
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("type") is None:
+            continue
+        names = [name.lower() for name in [attrs.get("name"), *attrs.get("aliases", [])] if name is not None]
+        if any(needle in name for name in names):
+            rows.append({"id": node, "name": attrs.get("name"), "type": attrs["type"],
+                         "exact": needle in names, "papers": len(papers_into(G, node))})
+    return _ordered(rows, lambda row: (not row["exact"], -row["papers"], row["id"]), n)
+
+
+@twin("shortest_path")
+def shortest_path(G: nx.MultiDiGraph, source: str, target: str, n: int) -> list[dict]:
+    undirected = G.to_undirected(as_view=True)
+    found = set()
+    for start in find_entities(G, source):
+        for end in find_entities(G, target):
+            if start == end or not nx.has_path(undirected, start, end):
+                continue
+            for path in nx.all_shortest_paths(undirected, start, end):
+                if len(path) - 1 > MAX_PATH_HOPS:
+                    break
+                found.add(tuple(path))
+    rows = [{"hops": len(path) - 1, "ids": list(path),
+             "names": [G.nodes[node].get("name", G.nodes[node].get("title")) for node in path]}
+            for path in found]
+    return _ordered(rows, lambda row: (row["hops"], row["ids"]), n)
+
+
+# --- one paper ------------------------------------------------------------------------------
+
+@twin("papers_building_on")
+def papers_building_on(G: nx.MultiDiGraph, paper: str) -> list[dict]:
+    rows = []
+    for node in find_papers(G, paper):
+        citing = papers_into(G, node, ("CITES",)) - {node}
+        uses = defaultdict(list)
+        for entity in targets_of(G, node, ("PROPOSES", "INTRODUCES")):
+            for user in papers_into(G, entity, ("USES", "EVALUATES_ON")) - {node}:
+                uses[user].append(_name(G, entity))
+        rows += [{"of": node, "paper": other, "title": G.nodes[other].get("title"),
+                  "cites": other in citing, "uses": sorted(uses[other])}
+                 for other in citing | set(uses)]
+    return _ordered(rows, lambda row: (-len(row["uses"]), not row["cites"], row["of"], row["paper"]))
+
+
+@twin("citations")
+def citations(G: nx.MultiDiGraph, paper: str) -> list[dict]:
+    rows = set()
+    for node in find_papers(G, paper):
+        linked = [("out", other) for other in targets_of(G, node, ("CITES",), "Paper")]
+        linked += [("in", other) for other in papers_into(G, node, ("CITES",))]
+        rows |= {(direction, other, G.nodes[other].get("title"), G.nodes[other].get("stub"))
+                 for direction, other in linked}
+    return [dict(zip(("direction", "paper", "title", "stub"), row))
+            for row in sorted(rows, key=lambda row: row[:2])]
+
+
+@twin("papers_with_code")
+def papers_with_code(G: nx.MultiDiGraph, n: int) -> list[dict]:
+    rows = [{"paper": paper, "title": G.nodes[paper].get("title"), "repository": _name(G, repo),
+             "kind": G.nodes[repo].get("kind")}
+            for paper, repo, edge_type in G.edges(keys=True)
+            if edge_type == "HAS_CODE" and _has_label(G, paper, "Paper") and _has_label(G, repo, "Repository")]
+    return _ordered(rows, lambda row: (row["paper"], row["repository"]), n)
+
+
+@twin("related_papers")
+def related_papers(G: nx.MultiDiGraph, paper: str, n: int) -> list[dict]:
+    rows = []
+    for node in find_papers(G, paper):
+        shared = defaultdict(set)
+        for entity in targets_of(G, node, ENTITY_EDGES):
+            for other in papers_into(G, entity, ENTITY_EDGES) - {node}:
+                shared[other].add(_name(G, entity))
+        rows += [{"of": node, "paper": other, "title": G.nodes[other].get("title"),
+                  "score": len(names), "shared": sorted(names)} for other, names in shared.items()]
+    return _ordered(rows, lambda row: (-row["score"], row["of"], row["paper"]), n)
+
+
+def _entity_edges(G: nx.MultiDiGraph, paper: str):
+    """``(target, type, attrs)`` of every relationship from ``paper`` to an entity node."""
+    return [(target, edge_type, attrs) for _, target, edge_type, attrs in G.out_edges(paper, keys=True, data=True)
+            if G.nodes[target].get("type") is not None]
+
+
+@twin("evidence")
+def evidence(G: nx.MultiDiGraph, paper: str, entity: str) -> list[dict]:
+    fields = ("field", "sentence_index", "start", "end", "sentence", "rule", "mentions")
+    rows = [{"paper": node, "entity": target, "relation": edge_type, **{f: attrs.get(f) for f in fields}}
+            for node in find_papers(G, paper)
+            for target, edge_type, attrs in _entity_edges(G, node)
+            if _is_named(target, G.nodes[target], entity)]
+    return _ordered(rows, lambda row: (row["paper"], row["entity"], row["relation"]))
+
+
+@twin("paper_entities")
+def paper_entities(G: nx.MultiDiGraph, paper: str) -> list[dict]:
+    rows = [{"paper": node, "relation": edge_type, "entity": target, "name": _name(G, target),
+             "mentions": attrs.get("mentions")}
+            for node in find_papers(G, paper) for target, edge_type, attrs in _entity_edges(G, node)]
+    return _ordered(rows, lambda row: (row["paper"], row["relation"], row["entity"]))
+
+
+@twin("author_papers")
+def author_papers(G: nx.MultiDiGraph, author: str) -> list[dict]:
+    wanted = author.lower()
+    authors = [node for node, attrs in G.nodes(data=True) if attrs.get("label") == "Author"
+               and (node == author or (attrs.get("name") or "").lower() == wanted)]
+    rows = [{"author": node, "paper": paper, "title": G.nodes[paper].get("title"),
+             "year": G.nodes[paper].get("year"),
+             "proposes": sorted(_name(G, m) for m in targets_of(G, paper, ("PROPOSES",), "Method"))}
+            for node in authors for paper in targets_of(G, node, ("AUTHORED",), "Paper")]
+    return _ordered(rows, lambda row: (row["author"], row["paper"]))

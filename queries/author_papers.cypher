@@ -1,0 +1,11 @@
+// An author's papers, with the methods each proposes (author given by name or id, any case).
+// @param author: string = "Ada Lovelace"  -- author name or id
+// @example kg query author_papers --param author="Ada Lovelace"
+MATCH (a:Author)-[:AUTHORED]->(p:Paper)
+WHERE a.id = $author OR toLower(a.name) = toLower($author)
+OPTIONAL MATCH (p)-[:PROPOSES]->(m:Method)
+WITH a, p, m
+ORDER BY m.name ASC
+WITH a, p, collect(m.name) AS proposes
+RETURN a.id AS author, p.id AS paper, p.title AS title, p.year AS year, proposes
+ORDER BY author ASC, paper ASC

@@ -1,0 +1,9 @@
+// Citations of a paper, both ways: the papers it cites (out) and the papers citing it (in).
+// @param paper: string = "2401.00001"  -- paper id, key (arXiv id) or exact title
+// @example kg query citations --param paper=2401.00001
+MATCH (p:Paper)
+WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
+MATCH (p)-[c:CITES]-(q:Paper)
+RETURN DISTINCT CASE WHEN startNode(c) = p THEN "out" ELSE "in" END AS direction,
+       q.id AS paper, q.title AS title, q.stub AS stub
+ORDER BY direction ASC, paper ASC

@@ -1,0 +1,13 @@
+// The evidence behind the edges from a paper to an entity: relationship, sentence, offsets, rule.
+// @param paper: string = "2401.00001"  -- paper id, key (arXiv id) or exact title
+// @param entity: string = "CLIP"  -- entity name, alias or id
+// @example kg query evidence --param paper=2401.00001 --param entity=CLIP
+MATCH (p:Paper)
+WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
+MATCH (p)-[r]->(e)
+WHERE e.type IS NOT NULL AND (e.id = $entity OR toLower(e.name) = toLower($entity)
+   OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($entity)))
+RETURN p.id AS paper, e.id AS entity, type(r) AS relation, r.field AS field,
+       r.sentence_index AS sentence_index, r.start AS start, r.end AS end,
+       r.sentence AS sentence, r.rule AS rule, r.mentions AS mentions
+ORDER BY paper ASC, entity ASC, relation ASC

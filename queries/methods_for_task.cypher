@@ -1,0 +1,9 @@
+// Methods applied to a task: methods named by the papers that address it.
+// @param task: string = "question answering"  -- task name, alias or id
+// @example kg query methods_for_task --param task="question answering"
+MATCH (t:Task)
+WHERE t.id = $task OR toLower(t.name) = toLower($task)
+   OR any(alias IN coalesce(t.aliases, []) WHERE toLower(alias) = toLower($task))
+MATCH (t)<-[:ADDRESSES]-(p:Paper)-[:USES|PROPOSES]->(m:Method)
+RETURN m.id AS method, m.name AS name, count(DISTINCT p) AS papers
+ORDER BY papers DESC, method ASC

@@ -1,0 +1,9 @@
+// Methods evaluated on a dataset: methods named by the papers that evaluate on or introduce it.
+// @param dataset: string = "ImageNet"  -- dataset name, alias or id
+// @example kg query methods_on_dataset --param dataset=imagenet
+MATCH (d:Dataset)
+WHERE d.id = $dataset OR toLower(d.name) = toLower($dataset)
+   OR any(alias IN coalesce(d.aliases, []) WHERE toLower(alias) = toLower($dataset))
+MATCH (d)<-[:EVALUATES_ON|INTRODUCES]-(p:Paper)-[:USES|PROPOSES]->(m:Method)
+RETURN m.id AS method, m.name AS name, count(DISTINCT p) AS papers
+ORDER BY papers DESC, method ASC

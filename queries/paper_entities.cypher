@@ -1,0 +1,9 @@
+// Everything a paper names: its methods, datasets, tasks, metrics, code and links, with the relationship.
+// @param paper: string = "2401.00001"  -- paper id, key (arXiv id) or exact title
+// @example kg query paper_entities --param paper=2401.00001
+MATCH (p:Paper)
+WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
+MATCH (p)-[r]->(e)
+WHERE e.type IS NOT NULL
+RETURN p.id AS paper, type(r) AS relation, e.id AS entity, e.name AS name, r.mentions AS mentions
+ORDER BY paper ASC, relation ASC, entity ASC

@@ -1,0 +1,14 @@
+// Papers that build on a paper: they cite it, or use a method or dataset it proposed.
+// @param paper: string = "2401.00001"  -- paper id, key (arXiv id) or exact title
+// @example kg query papers_building_on --param paper=2401.00001
+MATCH (p:Paper)
+WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
+MATCH (q:Paper)
+WHERE q <> p AND (EXISTS { (q)-[:CITES]->(p) }
+                  OR EXISTS { (p)-[:PROPOSES|INTRODUCES]->()<-[:USES|EVALUATES_ON]-(q) })
+OPTIONAL MATCH (p)-[:PROPOSES|INTRODUCES]->(e)<-[:USES|EVALUATES_ON]-(q)
+WITH p, q, e
+ORDER BY e.name ASC
+WITH p, q, collect(e.name) AS uses
+RETURN p.id AS of, q.id AS paper, q.title AS title, EXISTS { (q)-[:CITES]->(p) } AS cites, uses
+ORDER BY size(uses) DESC, cites DESC, of ASC, paper ASC

@@ -1,0 +1,9 @@
+// Papers that use (or propose) a method, given its name, an alias or its id in any case.
+// @param method: string = "CLIP"  -- method name, alias or id
+// @example kg query papers_using_method --param method=clip
+MATCH (m:Method)
+WHERE m.id = $method OR toLower(m.name) = toLower($method)
+   OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) = toLower($method))
+MATCH (p:Paper)-[r:USES|PROPOSES]->(m)
+RETURN p.id AS paper, p.title AS title, p.year AS year, type(r) AS relation, m.id AS method
+ORDER BY paper ASC, method ASC
