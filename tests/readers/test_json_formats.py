@@ -33,6 +33,15 @@ def test_hf_single_paper_object():
     assert (paper.key, paper.upvotes, paper.authors) == ("2502.13923", 151, ["Shuai Bai", "Keqin Chen"])
 
 
+def test_hf_bare_list_of_paper_objects(tmp_path):
+    items = json.loads((FORMATS_DIR / "hf-daily-papers.json").read_text())
+    path = tmp_path / "papers.json"
+    path.write_text(json.dumps([item["paper"] for item in items], indent=1))
+    papers = list(read_records([path]))
+    assert [(p.key, p.sources, p.upvotes) for p in papers] == [("2502.13923", ["hf-api"], 150),
+                                                               ("2502.14739", ["hf-api"], 86)]
+
+
 def test_arxiv_snapshot_records():
     diphoton, attention, resnet, old = read("arxiv-snapshot.jsonl", "arxiv")
     assert diphoton.title == "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies"
