@@ -431,6 +431,7 @@ def _add_graph_edges(net: Network, G: nx.MultiDiGraph, nodes: list[str]) -> None
 def _options(n_nodes: int) -> dict:
     """vis-network options: physics settles, then the page turns it off (view.js)."""
     large = n_nodes > 400
+    iterations = 600 if not large else 250 if n_nodes <= 1500 else 150  # a few thousand nodes settle in ~20s
     return {
         "layout": {"improvedLayout": n_nodes <= 100, "randomSeed": 7},
         "physics": {
@@ -438,7 +439,7 @@ def _options(n_nodes: int) -> dict:
             "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.012,
                                  "springLength": 110, "springConstant": 0.07, "avoidOverlap": 0.5},
             "minVelocity": 1,
-            "stabilization": {"enabled": True, "iterations": 250 if large else 600,
+            "stabilization": {"enabled": True, "iterations": iterations,
                               "updateInterval": 20, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": True,
@@ -446,8 +447,8 @@ def _options(n_nodes: int) -> dict:
         "nodes": {"borderWidth": 3, "borderWidthSelected": 4,
                   "font": {"face": "system-ui, Segoe UI, Helvetica, Arial, sans-serif", "color": "#1d2330",
                            "strokeWidth": 4, "strokeColor": "#ffffff"},
-                  "scaling": {"min": 8, "max": 40,
-                              "label": {"enabled": True, "min": 12, "max": 24, "drawThreshold": 6,
+                  "scaling": {"min": 8, "max": 36,
+                              "label": {"enabled": True, "min": 12, "max": 19, "drawThreshold": 6,
                                         "maxVisible": 30}}},
         "edges": {"color": {"color": "#9aa5b1", "highlight": "#1d2330", "hover": "#4a5568", "opacity": 0.55},
                   "smooth": False, "width": 1, "selectionWidth": 2, "hoverWidth": 1.5,

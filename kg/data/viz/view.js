@@ -125,7 +125,8 @@
     var ring = element("span", "kg-ring");
     ring.style.borderColor = community.colour;
     item.appendChild(ring);
-    item.appendChild(document.createTextNode((index + 1) + ". " + community.label + " (" + community.size + ")"));
+    item.appendChild(element("span", "kg-count", community.size));
+    item.appendChild(document.createTextNode(community.label));
     item.addEventListener("click", function () {
       network.selectNodes(community.nodes);
       network.fit({ nodes: community.nodes, animation: { duration: 400 } });
