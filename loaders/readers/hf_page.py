@@ -6,7 +6,8 @@ No one designed this layout, so the reader goes by what each line looks like:
   first paper, the page's own date, are not papers; the first title may be
   glued to ``Subscribe`` (``SubscribeQuery-Guided Networks ...``);
 * an abstract is a long line (over 200 characters, or a sentence of 20+ words
-  ending in a full stop); the short line before it is its title;
+  ending in a full stop); the short line before it is its title; a long line
+  right after an abstract is its next paragraph;
 * after the abstract, some pages add ``  • N authors`` (or the submitting
   organisation's name), a ``·`` line and a date line: ``Feb 26``,
   ``Jul 26, 2022``, or ``Sep 10 4`` (date, then upvotes);
@@ -96,6 +97,9 @@ class _PageState:
             yield self.title[0], _entry(self.title[1], "")
 
     def _abstract(self, number: int, text: str) -> Iterator[tuple[int, object]]:
+        if not self.title and self.entry and not self.in_metadata and self.entry["authors_count"] is None:
+            self.entry["abstract"] += "\n" + clean_abstract(text)  # a second paragraph
+            return
         yield from self._flush()
         if not self.title:
             yield number, BadRecord("abstract without a title line before it")

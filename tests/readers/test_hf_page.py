@@ -104,6 +104,14 @@ def test_page_001_paper_without_metadata_block(page_001):
     assert len(page_001) == 72
 
 
+def test_abstract_without_title_is_a_bad_record(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("Daily Papers\n\n" + "An orphan abstract line. " * 10 + "\n")
+    errors = []
+    assert list(read_records([path], skip_bad=True, on_bad=errors.append)) == []
+    assert [str(e) for e in errors] == [f"{path}:3: abstract without a title line before it"]
+
+
 def test_mixed_layouts_in_one_page():
     path = FORMATS_DIR / "hf-page-mixed.txt"
     papers = list(read_records([path], format="hf-page"))
@@ -111,10 +119,12 @@ def test_mixed_layouts_in_one_page():
         ("Subscriber Churn Prediction With Graph Networks", "13"),  # not unglued: "r Churn" is no title
         ("A Paper Submitted By an Organisation", "21"),
         ("A Title On The Next Line", "26"),
-        ("A Paper Without an Abstract", "28"),
+        ("A Paper Without an Abstract", "29"),
     ]
     churn, organisation, consecutive, bare = papers
     assert (churn.authors_count, churn.date, churn.upvotes, churn.published) == (3, "Mar 1, 2024", 12, "2024-03-01")
     assert (organisation.authors_count, organisation.date) == (None, "Sep 9")
     assert consecutive.abstract.startswith("Consecutive lines work as well.") and consecutive.date is None
+    assert consecutive.abstract.count("\n") == 1  # its second paragraph line stays with it
+    assert consecutive.abstract.endswith("A second paragraph follows at once.")
     assert bare.abstract == ""
