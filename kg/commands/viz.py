@@ -42,7 +42,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from kg import viz
-    G = viz.read_neo4j() if args.neo4j else _read_mirror(args.graph)
+    G = _read_neo4j() if args.neo4j else _read_mirror(args.graph)
     if args.view == "overview":
         page = viz.overview(G, top=args.top, size=args.size)
     elif args.view == "ego":
@@ -58,3 +58,14 @@ def run(args) -> int:
 def _read_mirror(directory: str):
     from kg import mirror
     return mirror.read(directory)
+
+
+def _read_neo4j():
+    """The graph in Neo4j (NEO4J_* variables), read back into a mirror-shaped MultiDiGraph."""
+    from kg.backends import Neo4jBackend
+    from kg.db import connect
+    driver = connect()
+    try:
+        return Neo4jBackend(driver).to_networkx()
+    finally:
+        driver.close()

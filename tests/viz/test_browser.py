@@ -143,3 +143,22 @@ def test_edge_tooltip_carries_the_evidence_sentence(browser, graph, hostile, tmp
         "return network.body.data.edges.get().map(function (e) { return e.title.textContent; })")
     assert any("We propose CLIP." in t for t in texts)
     assert any(hostile.evidence in t for t in texts)
+
+
+def test_sample_views_from_the_command_line(browser, sample_graph, run_kg, tmp_path, screenshots):
+    from kg import mirror
+    graph_dir = tmp_path / "sample"
+    mirror.write(sample_graph, graph_dir)
+    methods = [n for n, label in sample_graph.nodes(data="label") if label == "Method"]
+    busiest = max(methods, key=lambda n: (sample_graph.degree(n), n))
+    views = {
+        "overview": (["overview", "--top", 150], min(150, len(non_authors(sample_graph)))),
+        "ego": (["ego", busiest], min(400, len(ego_nodes(sample_graph, busiest, 1)))),
+        "map": (["map", "--top", 120], min(120, len(co_occurring(sample_graph)))),
+    }
+    for view, (args, drawn) in views.items():
+        page = tmp_path / f"{view}.html"
+        run_kg("viz", *args, "--graph", graph_dir, "--output", page, check=True)
+        open_view(browser, page, screenshots / f"viz-sample-{view}.png")
+        assert_clean(browser, drawn)
+        assert drawn > 1, f"the sample's {view} should draw something"
