@@ -1,10 +1,14 @@
-"""The Python graph API: one object over the NetworkX mirror (and Neo4j).
+"""The Python graph API: one object over the NetworkX mirror or Neo4j.
 
->>> import kg
->>> g = kg.build(["data/sample/001_da44e4ecf41e5a0b.txt"])   # doctest: +SKIP
->>> g.counts()["nodes"]["Paper"]                              # doctest: +SKIP
-72
->>> G = g.to_networkx()                                        # doctest: +SKIP
+Methods are named for the questions users ask; each runs one named query
+(``queries/NAME.cypher`` on Neo4j, its twin from :mod:`kg.twins` on the mirror)
+and returns plain rows (a list of dicts). Entity parameters take a name, an
+alias or an id, in any case; paper parameters an id, a key (arXiv id) or a title.
+
+>>> g.top_methods(n=2)                                   # g: kg.open(DIR) or kg.open("bolt://...")
+[{'id': 'method:clip', 'name': 'CLIP', 'papers': 4}, {'id': 'method:lora', 'name': 'LoRA', 'papers': 4}]
+>>> [row["paper"] for row in g.proposer_of("low-rank adaptation")]
+['paper:2402.00002']
 """
 from __future__ import annotations
 
@@ -13,26 +17,171 @@ from typing import Sequence
 
 import networkx as nx
 
+import queries
 from kg import mirror
+from kg.backends import Backend, Neo4jBackend, NetworkXBackend
+
+NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
 
 
 class KnowledgeGraph:
-    """A knowledge graph of papers and the entities they name."""
+    """A knowledge graph of papers and the entities they name, over either backend."""
 
-    def __init__(self, G: nx.MultiDiGraph):
-        self._G = G
+    def __init__(self, source: nx.MultiDiGraph | Backend):
+        self._backend = NetworkXBackend(source) if isinstance(source, nx.MultiDiGraph) else source
+
+    @property
+    def backend(self) -> Backend:
+        return self._backend
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The graph as a ``networkx.MultiDiGraph`` (node attr ``label``, edge key = type)."""
-        return self._G
+        return self._backend.to_networkx()
 
     def counts(self) -> dict:
-        """``{"nodes": {Label: n}, "edges": {TYPE: n}}``, as ``kg info --json`` prints."""
-        return mirror.counts(self._G)
+        """``{"nodes": {Label: n}, "edges": {TYPE: n}}``, as ``kg info --json`` prints.
+
+        >>> g.counts()["nodes"]["Method"]
+        3
+        """
+        return self._backend.counts()
 
     def save(self, directory: str | os.PathLike) -> None:
         """Write the mirror files into ``directory`` (what ``kg build --out`` writes)."""
-        mirror.write(self._G, directory)
+        mirror.write(self.to_networkx(), directory)
+
+    def query(self, name: str, **params) -> list[dict]:
+        """Run the named query ``name`` (see ``kg query --list``) with its parameters.
+
+        >>> g.query("search_entities", text="imagenet", n=1)
+        [{'id': 'dataset:imagenet', 'name': 'ImageNet', 'type': 'dataset', 'exact': True, 'papers': 3}]
+        """
+        return self._backend.run(name, queries.bind(name, params))
+
+    # --- rankings -----------------------------------------------------------------------
+    def top_methods(self, n: int = 10) -> list[dict]:
+        """Methods by the number of papers that use or propose them."""
+        return self.query("top_entities", type="method", n=n)
+
+    def top_datasets(self, n: int = 10) -> list[dict]:
+        """Datasets by the number of papers that evaluate on or introduce them.
+
+        >>> g.top_datasets(n=1)
+        [{'id': 'dataset:imagenet', 'name': 'ImageNet', 'papers': 3}]
+        """
+        return self.query("top_entities", type="dataset", n=n)
+
+    def top_tasks(self, n: int = 10) -> list[dict]:
+        """Tasks by the number of papers that address them."""
+        return self.query("top_entities", type="task", n=n)
+
+    def method_dataset_pairs(self, n: int = 10) -> list[dict]:
+        """Method x dataset pairs named together by the most papers."""
+        return self.query("method_dataset_pairs", n=n)
+
+    def rising_methods(self, year: int, n: int = 10) -> list[dict]:
+        """Methods by growth in paper count from ``year - 1`` to ``year``.
+
+        >>> g.rising_methods(2025, n=1)[0]["name"]
+        'LoRA'
+        """
+        return self.query("rising_methods", year=year, n=n)
+
+    def papers_with_code(self, n: int = 25) -> list[dict]:
+        """Papers and the code repositories they link to."""
+        return self.query("papers_with_code", n=n)
+
+    def methods_without_code(self, n: int = 25) -> list[dict]:
+        """Methods proposed in the corpus whose proposing papers link no code.
+
+        >>> [row["name"] for row in g.methods_without_code()]
+        ['SoftPrompt']
+        """
+        return self.query("methods_without_code", n=n)
+
+    # --- one entity ---------------------------------------------------------------------
+    def search(self, text: str, n: int = 20) -> list[dict]:
+        """Entities whose name or an alias contains ``text`` (any case), exact matches first."""
+        return self.query("search_entities", text=text, n=n)
+
+    def papers_using(self, method: str) -> list[dict]:
+        """Papers that use (or propose) ``method``.
+
+        >>> [row["relation"] for row in g.papers_using("CLIP")]
+        ['PROPOSES', 'USES', 'USES', 'USES']
+        """
+        return self.query("papers_using_method", method=method)
+
+    def datasets_for_method(self, method: str) -> list[dict]:
+        """Datasets a method is evaluated on, by number of papers."""
+        return self.query("datasets_for_method", method=method)
+
+    def methods_on_dataset(self, dataset: str) -> list[dict]:
+        """Methods evaluated on a dataset, by number of papers."""
+        return self.query("methods_on_dataset", dataset=dataset)
+
+    def methods_for_task(self, task: str) -> list[dict]:
+        """Methods applied to a task, by number of papers."""
+        return self.query("methods_for_task", task=task)
+
+    def proposer_of(self, entity: str) -> list[dict]:
+        """The papers (with authors and date) that propose a method or introduce a dataset."""
+        return self.query("proposer_of", entity=entity)
+
+    def shortest_path(self, source: str, target: str, n: int = 5) -> list[dict]:
+        """Shortest paths (any direction, up to 6 hops) between two entities.
+
+        >>> g.shortest_path("CLIP", "GLUE")[0]["names"]
+        ['CLIP', 'LoRA: Low-Rank Adaptation of Large Models', 'GLUE']
+        """
+        return self.query("shortest_path", source=source, target=target, n=n)
+
+    # --- one paper ----------------------------------------------------------------------
+    def paper_entities(self, paper: str) -> list[dict]:
+        """Everything a paper names, with the relationship."""
+        return self.query("paper_entities", paper=paper)
+
+    def papers_building_on(self, paper: str) -> list[dict]:
+        """Papers that cite ``paper`` or use what it proposed."""
+        return self.query("papers_building_on", paper=paper)
+
+    def citations(self, paper: str) -> list[dict]:
+        """Papers ``paper`` cites (``out``) and papers citing it (``in``)."""
+        return self.query("citations", paper=paper)
+
+    def related_papers(self, paper: str, n: int = 10) -> list[dict]:
+        """Papers sharing the most methods, datasets, tasks and metrics with ``paper``.
+
+        >>> g.related_papers("2401.00001", n=1)[0]["shared"]
+        ['CLIP', 'ImageNet', 'accuracy']
+        """
+        return self.query("related_papers", paper=paper, n=n)
+
+    def evidence(self, paper: str, entity: str) -> list[dict]:
+        """The sentence and offsets behind each relationship from ``paper`` to ``entity``.
+
+        >>> row, = g.evidence("2501.00003", "clip")
+        >>> row["relation"], row["start"], row["end"]
+        ('USES', 13, 52)
+        """
+        return self.query("evidence", paper=paper, entity=entity)
+
+    def author_papers(self, author: str) -> list[dict]:
+        """An author's papers with the methods each proposes."""
+        return self.query("author_papers", author=author)
+
+    # --- analytics (computed on the mirror) ---------------------------------------------
+    def analytics(self) -> list[dict]:
+        """PageRank and community of every method and dataset (see :mod:`kg.analytics`)."""
+        from kg.analytics import analytics_rows
+        return analytics_rows(self.to_networkx())
+
+    def write_analytics_to_neo4j(self, driver, database: str | None = None) -> int:
+        """Set ``pagerank`` and ``community`` on the Method and Dataset nodes in Neo4j; returns rows sent."""
+        rows = [{"id": row["id"], "pagerank": row["pagerank"], "community": row["community"]}
+                for row in self.analytics()]
+        Neo4jBackend(driver, database).write(queries.load("internal/write_analytics"), {"rows": rows})
+        return len(rows)
 
 
 def build(paths: Sequence[str], **options) -> KnowledgeGraph:
@@ -49,9 +198,13 @@ def build(paths: Sequence[str], **options) -> KnowledgeGraph:
     return KnowledgeGraph(G)
 
 
-def open_graph(target: str | os.PathLike) -> KnowledgeGraph:
-    """Open a graph directory written by ``kg build``.
+def open_graph(target: str | os.PathLike, *, database: str | None = None) -> KnowledgeGraph:
+    """Open a graph directory written by ``kg build``, or a Neo4j database by URI.
 
-    >>> g = open_graph("out/sample")   # doctest: +SKIP
+    >>> open_graph("out/sample").top_methods(n=3)         # doctest: +SKIP
+    >>> open_graph("bolt://localhost:7687").counts()      # doctest: +SKIP
     """
+    if str(target).startswith(NEO4J_SCHEMES):
+        from kg.db import connect
+        return KnowledgeGraph(Neo4jBackend(connect(str(target)), database))
     return KnowledgeGraph(mirror.read(target))

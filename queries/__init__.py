@@ -39,6 +39,51 @@ def load(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def bind(name: str, given: dict, *, use_examples: bool = False) -> dict:
+    """Check and type the parameters of query ``name``; strings are converted to the declared type.
+
+    A missing parameter takes its example value when ``use_examples`` (what ``kg query`` does),
+    else it is an error. Errors are :class:`kg.errors.UsageError` (one line).
+
+    >>> bind("top_entities", {"n": "5"}, use_examples=True)
+    {'type': 'method', 'n': 5}
+    """
+    from kg.errors import UsageError
+    if name not in names():
+        raise UsageError(f"no query named {name!r} (see `kg query --list`)")
+    spec = describe(name)["params"]
+    unknown = sorted(set(given) - set(spec))
+    if unknown:
+        raise UsageError(f"query {name!r} has no parameter {unknown[0]!r} (it takes: {', '.join(spec) or 'none'})")
+    bound = {}
+    for key, param in spec.items():
+        if key in given:
+            bound[key] = _typed(name, key, param["type"], given[key])
+        elif use_examples:
+            bound[key] = param["example"]
+        else:
+            raise UsageError(f"query {name!r} needs parameter {key!r} ({param['type']}), e.g. {param['example']!r}")
+    return bound
+
+
+def _typed(name: str, key: str, kind: str, value):
+    """``value`` as the declared type (from text when it is a string)."""
+    from kg.errors import UsageError
+    wanted = PARAM_TYPES[kind]
+    if type(value) is wanted:
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if kind == "bool" and text in ("true", "false"):
+            return text == "true"
+        if kind in ("int", "float"):
+            try:
+                return wanted(text)
+            except ValueError:
+                pass
+    raise UsageError(f"query {name!r}: parameter {key!r} must be {kind}, got {value!r}")
+
+
 def names() -> list[str]:
     """Sorted names of the user-facing queries."""
     return sorted(p.name[: -len(".cypher")] for p in resources.files(__name__).iterdir()

@@ -1,0 +1,99 @@
+"""The two backends behind :class:`kg.api.KnowledgeGraph`: the NetworkX mirror and Neo4j.
+
+Both answer the same calls with the same plain Python values:
+``run(name, params) -> list[dict]`` (a named query; on the mirror its twin in
+:mod:`kg.twins`), ``counts()`` and ``to_networkx()``.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("method:clip", label="Method", id="method:clip", name="CLIP", type="method")
+>>> NetworkXBackend(G).run("search_entities", {"text": "cl", "n": 5})
+[{'id': 'method:clip', 'name': 'CLIP', 'type': 'method', 'exact': False, 'papers': 0}]
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+import networkx as nx
+
+import queries
+from kg import mirror, twins
+from kg.model import ENTITY_LABELS
+
+# The schema's node labels: a node read back from Neo4j keeps the first of these it carries.
+SCHEMA_LABELS = ("Paper", "Author", *ENTITY_LABELS.values())
+
+
+class Backend(Protocol):
+    def run(self, name: str, params: dict) -> list[dict]: ...
+    def counts(self) -> dict: ...
+    def to_networkx(self) -> nx.MultiDiGraph: ...
+
+
+class NetworkXBackend:
+    """Named queries answered by their NetworkX twins over an in-memory MultiDiGraph."""
+
+    def __init__(self, G: nx.MultiDiGraph):
+        self.G = G
+
+    def run(self, name: str, params: dict) -> list[dict]:
+        return twins.run(self.G, name, params)
+
+    def counts(self) -> dict:
+        return mirror.counts(self.G)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        return self.G
+
+
+def plain(value):
+    """A Neo4j value as plain Python: temporal values become ISO strings, nodes their properties."""
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if hasattr(value, "items") and hasattr(value, "element_id"):  # Node or Relationship
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
+class Neo4jBackend:
+    """Named queries run as Cypher in read-only sessions on a Neo4j database."""
+
+    def __init__(self, driver, database: str | None = None):
+        self.driver = driver
+        self.database = database
+
+    def read(self, statement: str, params: dict | None = None) -> list[dict]:
+        """Run ``statement`` in a READ session (the server refuses writes); rows as plain dicts."""
+        import neo4j
+        with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            return session.execute_read(
+                lambda tx: [{key: plain(value) for key, value in record.items()}
+                            for record in tx.run(statement, params or {})])
+
+    def write(self, statement: str, params: dict) -> None:
+        """Run a write ``statement`` (kg's own statements only, from ``queries/internal``)."""
+        with self.driver.session(database=self.database) as session:
+            session.execute_write(lambda tx: tx.run(statement, params).consume())
+
+    def run(self, name: str, params: dict) -> list[dict]:
+        return self.read(queries.load(name), params)
+
+    def counts(self) -> dict:
+        nodes = {row["label"]: row["n"] for row in self.read(queries.load("internal/count_nodes"))}
+        edges = {row["type"]: row["n"] for row in self.read(queries.load("internal/count_edges"))}
+        return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """Read every node and relationship back into a MultiDiGraph shaped like the mirror."""
+        G = nx.MultiDiGraph()
+        for row in self.read(queries.load("internal/read_nodes")):
+            label = next((name for name in SCHEMA_LABELS if name in row["labels"]), row["labels"][0])
+            G.add_node(row["id"], **row["properties"], label=label)
+        for row in self.read(queries.load("internal/read_relationships")):
+            G.add_edge(row["source"], row["target"], key=row["type"], type=row["type"], **row["properties"])
+        return G
+
