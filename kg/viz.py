@@ -62,7 +62,7 @@ OTHER_COMMUNITY = "#c8c8c8"
 METHOD_ROLES = ("USES", "PROPOSES")  # a paper "uses" a method in the map if it uses or proposes it
 DATASET_ROLES = ("EVALUATES_ON", "INTRODUCES")
 VIS_LIB = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-LABEL_CHARS = 42
+LABEL_CHARS = 36
 ABSTRACT_CHARS = 420
 
 
@@ -415,7 +415,7 @@ def _community_colour(index: int | None, fallback: str) -> str:
 
 def _emphasise(net: Network, centre: str, biggest: float) -> None:
     node = net.node_map[centre]
-    node.update(value=max(biggest, 1) * 1.5, borderWidth=6)
+    node.update(value=max(biggest, 1) * 1.25, borderWidth=5)
     node["color"]["border"] = "#000000"
 
 
@@ -437,19 +437,21 @@ def _options(n_nodes: int) -> dict:
         "physics": {
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.012,
-                                 "springLength": 110, "springConstant": 0.07, "avoidOverlap": 0.5},
+                                 "springLength": 130, "springConstant": 0.07, "avoidOverlap": 0.5},
             "minVelocity": 1,
             "stabilization": {"enabled": True, "iterations": iterations,
                               "updateInterval": 20, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": True,
                         "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
-        "nodes": {"borderWidth": 3, "borderWidthSelected": 4,
+        "nodes": {"borderWidth": 2.5, "borderWidthSelected": 4,
                   "font": {"face": "system-ui, Segoe UI, Helvetica, Arial, sans-serif", "color": "#1d2330",
                            "strokeWidth": 4, "strokeColor": "#ffffff"},
-                  "scaling": {"min": 8, "max": 36,
-                              "label": {"enabled": True, "min": 12, "max": 19, "drawThreshold": 6,
-                                        "maxVisible": 30}}},
+                  # Labels grow with the node: hubs stay legible when the whole graph is in view,
+                  # small nodes' labels appear as you zoom in (drawThreshold, in screen pixels).
+                  "scaling": {"min": 10, "max": 44,
+                              "label": {"enabled": True, "min": 10, "max": 30, "drawThreshold": 7,
+                                        "maxVisible": 26}}},
         "edges": {"color": {"color": "#9aa5b1", "highlight": "#1d2330", "hover": "#4a5568", "opacity": 0.55},
                   "smooth": False, "width": 1, "selectionWidth": 2, "hoverWidth": 1.5,
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
