@@ -38,6 +38,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from kg import analytics
 from kg.errors import KgError, UsageError
 from kg.mirror import atomic_open
 from kg.model import normalize_arxiv_id
@@ -59,8 +60,6 @@ STUB_FILL = "#b9cbe0"  # a cited-only paper: the paper colour, washed out
 COMMUNITY_COLOURS = ["#1f3b73", "#b3400b", "#2a6b22", "#6b2c6b", "#8a6d00", "#0f6e6a",
                      "#7a1f2b", "#3d3d3d", "#5a3a1a", "#0b5394"]
 OTHER_COMMUNITY = "#c8c8c8"
-METHOD_ROLES = ("USES", "PROPOSES")  # a paper "uses" a method in the map if it uses or proposes it
-DATASET_ROLES = ("EVALUATES_ON", "INTRODUCES")
 VIS_LIB = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 LABEL_CHARS = 36
 ABSTRACT_CHARS = 420
@@ -88,10 +87,11 @@ def overview(G: nx.MultiDiGraph, top: int = 150, size: str = "degree") -> str:
     shown = len(keep)
     cut = (f"the {shown} most connected of {len(candidates)} papers and entities"
            if shown < len(candidates) else f"all {shown} papers and entities")
-    values = pagerank(G) if size == "pagerank" else links
     if size not in ("degree", "pagerank"):
         raise UsageError(f"size must be 'degree' or 'pagerank', not {size!r}")
-    net, communities = _network(G, keep, values, links)
+    values = analytics.pagerank(G, labels=tuple({G.nodes[n].get("label") for n in keep})) \
+        if size == "pagerank" else links
+    net, communities = _network(G, keep, values, links, communities_of(G, keep))
     _add_graph_edges(net, G, keep)
     return _render(net, "Knowledge graph overview",
                    f"Showing {cut} (authors left out); sized by {size}, ringed by community.",
@@ -118,7 +118,7 @@ def ego(G: nx.MultiDiGraph, node: str, depth: int = 1, limit: int = 400) -> str:
     keep = sorted(hops, key=lambda n: (hops[n], -links[n], n))[:limit]
     cut = (f"the {len(keep)} nearest of {len(hops)} nodes" if len(keep) < len(hops)
            else f"{len(keep)} nodes")
-    net, communities = _network(G, keep, links, links)
+    net, communities = _network(G, keep, links, links, communities_of(G, keep))
     _emphasise(net, centre, max(links[n] for n in keep))
     _add_graph_edges(net, G, keep)
     name = display_name(G, centre)
@@ -139,21 +139,20 @@ def method_dataset_map(G: nx.MultiDiGraph, top: int = 120) -> str:
     """
     if top < 1:
         raise UsageError(f"--top must be at least 1, not {top}")
-    pairs = co_occurrence(G)
-    weight = defaultdict(int)
-    for (method, dataset), papers in pairs.items():
-        weight[method] += len(papers)
-        weight[dataset] += len(papers)
+    projection = analytics.method_dataset_projection(G)
+    weight = {n: w for n, w in projection.degree(weight="weight") if w}
     keep = sorted(weight, key=lambda n: (-weight[n], n))[:top]
-    kept = set(keep)
+    drawn = projection.subgraph(keep)
+    found = analytics.communities(G)
+    groups = defaultdict(list)
+    for n in keep:
+        groups[found[n]].append(n)
     net, communities = _network(G, keep, weight, connections(G),
-                                community_edges=[p for p in pairs if kept.issuperset(p)])
-    shown = 0
-    for (method, dataset), papers in sorted(pairs.items()):
-        if method in kept and dataset in kept:
-            net.add_edge(method, dataset, value=len(papers), arrows="",
-                         tip=_pair_tip(G, method, dataset, papers))
-            shown += 1
+                                sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g[0])))
+    for u, v, papers in sorted(drawn.edges(data="weight")):
+        method, dataset = (u, v) if G.nodes[u].get("label") == "Method" else (v, u)
+        net.add_edge(method, dataset, value=papers, arrows="", tip=_pair_tip(G, method, dataset))
+    shown = drawn.number_of_edges()
     cut = (f"the {len(keep)} methods and datasets of {len(weight)} that co-occur most"
            if len(keep) < len(weight) else f"all {len(keep)} methods and datasets that co-occur")
     return _render(net, "Methods \u00d7 datasets",
@@ -193,54 +192,6 @@ def connections(G: nx.MultiDiGraph) -> dict[str, int]:
         if label[v] != "Author" or label[u] == "Author":
             neighbours[u].add(v)
     return {n: len(s) for n, s in neighbours.items()}
-
-
-def pagerank(G: nx.MultiDiGraph, damping: float = 0.85, rounds: int = 100) -> dict[str, float]:
-    """PageRank over distinct directed links (power iteration; no SciPy needed).
-
-    Rank flows from papers to what they use and cite, so shared methods and
-    cited papers rise. Values are scaled so the mean is 1.
-
-    >>> r = pagerank(nx.MultiDiGraph([("a", "b"), ("c", "b")]))
-    >>> r["b"] > r["a"] == r["c"]
-    True
-    """
-    n = G.number_of_nodes()
-    if not n:
-        return {}
-    out = {u: {v for v in G.successors(u) if v != u} for u in G}
-    rank = dict.fromkeys(G, 1.0 / n)
-    for _ in range(rounds):
-        dangling = sum(rank[u] for u in G if not out[u])
-        new = dict.fromkeys(G, (1 - damping) / n + damping * dangling / n)
-        for u, targets in out.items():
-            for v in targets:
-                new[v] += damping * rank[u] / len(targets)
-        converged = sum(abs(new[u] - rank[u]) for u in G) < 1e-10 * n
-        rank = new
-        if converged:
-            break
-    return {u: r * n for u, r in rank.items()}
-
-
-def co_occurrence(G: nx.MultiDiGraph) -> dict[tuple[str, str], list[str]]:
-    """(method, dataset) -> papers that use the method and evaluate on the dataset.
-
-    >>> G = nx.MultiDiGraph([("paper:1", "method:m", "USES"), ("paper:1", "dataset:d", "EVALUATES_ON")])
-    >>> nx.set_node_attributes(G, "Paper", "label")
-    >>> co_occurrence(G)
-    {('method:m', 'dataset:d'): ['paper:1']}
-    """
-    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for paper, label in G.nodes(data="label"):
-        if label != "Paper":
-            continue
-        methods = sorted({v for _, v, k in G.out_edges(paper, keys=True) if k in METHOD_ROLES})
-        datasets = sorted({v for _, v, k in G.out_edges(paper, keys=True) if k in DATASET_ROLES})
-        for method in methods:
-            for dataset in datasets:
-                pairs[(method, dataset)].append(paper)
-    return dict(pairs)
 
 
 def resolve_node(G: nx.MultiDiGraph, query: str) -> str:
@@ -362,7 +313,10 @@ def edge_tip(G: nx.MultiDiGraph, u: str, v: str, attrs: dict) -> dict:
     return _tip(heading, attrs.get("type", ""), rows, attrs.get("sentence") or "")
 
 
-def _pair_tip(G: nx.MultiDiGraph, method: str, dataset: str, papers: list[str]) -> dict:
+def _pair_tip(G: nx.MultiDiGraph, method: str, dataset: str) -> dict:
+    """A map edge's tooltip: the papers that use the method and evaluate on the dataset."""
+    users = {u for u, _, k in G.in_edges(method, keys=True) if k in analytics.METHOD_EDGES}
+    papers = sorted(u for u, _, k in G.in_edges(dataset, keys=True) if k in analytics.DATASET_EDGES and u in users)
     titles = "\n".join("\u2022 " + _clip(display_name(G, p), 90) for p in papers[:12])
     more = f"\n\u2026 and {len(papers) - 12} more" if len(papers) > 12 else ""
     heading = f"{display_name(G, method)} \u00d7 {display_name(G, dataset)}"
@@ -371,20 +325,19 @@ def _pair_tip(G: nx.MultiDiGraph, method: str, dataset: str, papers: list[str]) 
 
 # ---------------------------------------------------------------- network assembly
 
-def communities_of(G: nx.MultiDiGraph, nodes: list[str], edges=None) -> list[list[str]]:
+def communities_of(G: nx.MultiDiGraph, nodes: list[str]) -> list[list[str]]:
     """Louvain communities of the drawn nodes (largest first; singletons left out)."""
     H = nx.Graph()
     H.add_nodes_from(nodes)
-    H.add_edges_from((u, v) for u, v in (edges if edges is not None else G.subgraph(nodes).edges())
-                     if u != v)
+    H.add_edges_from((u, v) for u, v in G.subgraph(nodes).edges() if u != v)
     found = nx.community.louvain_communities(H, seed=7) if H.number_of_edges() else []
     return sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
 
 
 def _network(G: nx.MultiDiGraph, nodes: list[str], values: dict, links: dict,
-             community_edges=None) -> tuple[Network, list[dict]]:
-    """A pyvis network of ``nodes`` (sized by ``values``) and the community legend."""
-    groups = communities_of(G, nodes, community_edges)
+             groups: list[list[str]]) -> tuple[Network, list[dict]]:
+    """A pyvis network of ``nodes`` (sized by ``values``, ringed by ``groups``, largest first)
+    and the community legend."""
     community = {n: i for i, group in enumerate(groups) for n in group}
     net = Network(directed=True)
     for n in nodes:

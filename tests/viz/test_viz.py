@@ -112,14 +112,8 @@ def test_overview_keeps_the_most_connected_and_says_so(graph):
 
 def test_overview_sized_by_pagerank_favours_shared_targets(graph):
     sizes = {n["id"]: n["value"] for n in page_data(viz.overview(graph, size="pagerank"))["nodes"]}
-    assert sizes["method:clip"] > sizes["paper:2401.00002"]  # used by three papers vs. cited by none
-
-
-def test_pagerank_matches_the_stationary_distribution():
-    G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "a"), ("a", "c")])
-    rank = viz.pagerank(G, damping=1.0, rounds=1000)
-    # Without damping the walk a->{b,c}, b->c, c->a has stationary distribution (2, 1, 2)/5.
-    assert rank == pytest.approx({"a": 3 * 2 / 5, "b": 3 * 1 / 5, "c": 3 * 2 / 5}, rel=1e-6)
+    assert sizes["method:clip"] > sizes["method:resnet"]  # named by three papers against one
+    assert len(set(sizes.values())) > 2  # not the connection counts' few distinct values by accident
 
 
 def test_communities_ring_nodes_and_fill_the_legend():
