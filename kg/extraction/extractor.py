@@ -1,0 +1,117 @@
+"""The extractor: a blank spaCy pipeline with kg's rule components, run over papers.
+
+>>> from kg.model import Paper
+>>> ex = Extractor()
+>>> [(m.text, m.type, m.role) for m in ex.extract(Paper(title="cMIM: Masked Image Modeling at Scale"))][:1]
+[('cMIM', 'method', 'proposes')]
+"""
+from __future__ import annotations
+
+import multiprocessing
+from bisect import bisect_right
+from itertools import islice
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extraction import components  # noqa: F401  (registers the components by name)
+from kg.extraction.components import NEW_ROLES, candidates
+from kg.extraction.lexicon import name_key
+from kg.model import Mention, Paper
+
+PIPELINE = ["sentencizer", "kg_urls", "kg_lexicon", "kg_acronyms", "kg_cues", "kg_names", "kg_select", "kg_roles"]
+FIELDS = ("title", "abstract")
+MAX_TEXT_CHARS = 50_000_000  # no parser or NER runs, so long texts only cost linear time
+
+
+def build_pipeline() -> Language:
+    """``spacy.blank("en")`` plus the sentencizer and kg's components, in order."""
+    nlp = spacy.blank("en")
+    nlp.max_length = MAX_TEXT_CHARS
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp
+
+
+class Extractor:
+    """Finds methods, datasets, tasks, metrics, code repositories and links in papers."""
+
+    def __init__(self) -> None:
+        self.nlp = build_pipeline()
+
+    def extract(self, paper: Paper) -> list[Mention]:
+        """Mentions of one paper, title first, in reading order."""
+        return next(iter(self.pipe([paper])))
+
+    def pipe(self, papers: Iterable[Paper], batch_size: int = 256, workers: int = 1) -> Iterator[list[Mention]]:
+        """One list of mentions per paper, in input order; ``workers`` > 1 runs worker processes."""
+        chunks = _chunks(papers, batch_size)
+        if workers <= 1:
+            for chunk in chunks:
+                yield from self._extract_chunk(chunk)
+            return
+        with _pool(workers) as pool:
+            for results in pool.imap(_extract_in_worker, chunks):
+                yield from results
+
+    def _extract_chunk(self, papers: list[Paper]) -> list[list[Mention]]:
+        docs = self.nlp.pipe((self._make_doc(p, f) for p in papers for f in FIELDS), batch_size=2 * len(papers))
+        results = []
+        for paper in papers:
+            mentions = [m for field in FIELDS for m in _mentions(next(docs), field)]
+            results.append(_spread_new_roles(mentions))
+        return results
+
+    def _make_doc(self, paper: Paper, field: str) -> Doc:
+        doc = self.nlp.make_doc(getattr(paper, field) or "")
+        doc.user_data["field"] = field
+        return doc
+
+
+def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    iterator = iter(papers)
+    while chunk := list(islice(iterator, max(size, 1))):
+        yield chunk
+
+
+def _mentions(doc: Doc, field: str) -> list[Mention]:
+    cands = candidates(doc)
+    if not cands:
+        return []
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    mentions = []
+    for cand in cands:
+        index = max(bisect_right(starts, cand.start) - 1, 0)
+        mentions.append(Mention(cand.type, doc.text[cand.start:cand.end], cand.canonical, cand.role, field,
+                                cand.start, cand.end, index, sents[index].text, cand.source))
+    return mentions
+
+
+def _spread_new_roles(mentions: list[Mention]) -> list[Mention]:
+    """A name the paper proposes in its title is proposed in its abstract too."""
+    new = {(m.type, name_key(m.canonical)) for m in mentions if m.role in NEW_ROLES.values()}
+    for mention in mentions:
+        if mention.type in NEW_ROLES and (mention.type, name_key(mention.canonical)) in new:
+            mention.role = NEW_ROLES[mention.type]
+    return mentions
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker() -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor()
+
+
+def _extract_in_worker(papers: list[Paper]) -> list[list[Mention]]:
+    return _worker_extractor._extract_chunk(papers)
+
+
+def _pool(workers: int):
+    """A process pool; forked where possible so workers start without re-importing spaCy."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method).Pool(workers, initializer=_init_worker)

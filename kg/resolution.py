@@ -1,0 +1,132 @@
+"""Corpus-wide canonicalisation: one entity per method, dataset, task, metric, repository or link.
+
+Mentions whose names agree on :func:`kg.extraction.lexicon.name_key` (case, hyphen,
+unicode-dash and plural variants) are one entity; so are the long and short forms
+of an acronym definition (``Latent Label Shift (LLS)``) and the aliases of a
+lexicon entry (``CLIP`` = ``Contrastive Language-Image Pre-training``). A short
+form defined differently in different papers is only merged within each paper.
+
+>>> from kg.model import Mention
+>>> a = Mention("method", "Latent Label Shift (LLS)", "LLS", "proposes", "abstract", 0, 24)
+>>> b = Mention("method", "LLS", "LLS", "uses", "abstract", 10, 13)
+>>> [e.name for e in resolve([[a], [b]])], b.entity_id
+(['LLS'], 'method:lls')
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Sequence
+
+from kg.extraction.lexicon import load, name_key
+from kg.extraction.urls import canonical_url
+from kg.model import Entity, Mention
+
+_DEFINITION = re.compile(r"^(?P<long>.*\S)\s*\((?P<short>[^()]+)\)$")
+_URL_TYPES = ("repository", "link")
+Node = tuple[str, str]  # (entity type, name key)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Node, Node] = {}
+
+    def find(self, node: Node) -> Node:
+        self.parent.setdefault(node, node)
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def union(self, a: Node, b: Node) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def definition(mention: Mention) -> tuple[str, str] | None:
+    """``(long, short)`` when the mention is an acronym definition."""
+    match = _DEFINITION.match(mention.text) if mention.source == "acronym" else None
+    return (match["long"], match["short"]) if match else None
+
+
+def _key(type_: str, name: str) -> Node:
+    return (type_, name.casefold() if type_ in _URL_TYPES else name_key(name))
+
+
+def resolve(mentions_per_paper: Sequence[Sequence[Mention]]) -> list[Entity]:
+    """Set ``canonical`` and ``entity_id`` on every mention in place; return the entities."""
+    uf = _UnionFind()
+    definitions = _link_definitions(mentions_per_paper, uf)
+    resources = load()
+    nodes: list[tuple[Mention, Node]] = []
+    for paper_mentions in mentions_per_paper:
+        local = definitions.get(id(paper_mentions), {})
+        for mention in paper_mentions:
+            node = _key(mention.type, mention.canonical)
+            node = local.get(node, node)
+            entry = resources.lookup(mention.type, mention.canonical) if mention.type not in _URL_TYPES else None
+            if entry:
+                uf.union(node, _key(mention.type, entry.name))
+            nodes.append((mention, node))
+    return _entities(nodes, uf)
+
+
+def _link_definitions(mentions_per_paper, uf: _UnionFind) -> dict[int, dict[Node, Node]]:
+    """Union long and short forms; return, per paper, short-form nodes -> that paper's long-form node."""
+    long_forms: dict[Node, set[Node]] = defaultdict(set)
+    per_paper: dict[int, dict[Node, Node]] = {}
+    for paper_mentions in mentions_per_paper:
+        for mention in paper_mentions:
+            found = definition(mention)
+            if not found:
+                continue
+            long, short = found
+            long_node, short_node = _key(mention.type, long), _key(mention.type, short)
+            uf.union(_key(mention.type, mention.canonical), long_node)
+            long_forms[short_node].add(long_node)
+            per_paper.setdefault(id(paper_mentions), {})[short_node] = long_node
+    for short_node, longs in long_forms.items():
+        if len(longs) == 1:  # an acronym with one meaning in the corpus names the same thing everywhere
+            uf.union(short_node, next(iter(longs)))
+    return per_paper
+
+
+def _entities(nodes: list[tuple[Mention, Node]], uf: _UnionFind) -> list[Entity]:
+    groups: dict[Node, list[Mention]] = defaultdict(list)
+    for mention, node in nodes:
+        groups[uf.find(node)].append(mention)
+    entities: dict[str, Entity] = {}
+    for members in groups.values():
+        entity = _entity(members)
+        known = entities.setdefault(entity.node_id, entity)
+        if known is not entity:
+            known.aliases = sorted(set(known.aliases) | set(entity.aliases) | {entity.name} - {known.name})
+        for mention in members:
+            mention.canonical, mention.entity_id = known.name, known.node_id
+    return list(entities.values())
+
+
+def _entity(members: list[Mention]) -> Entity:
+    """Name a group: the lexicon name, else the acronym (methods, datasets) or long form, else the commonest."""
+    type_ = members[0].type
+    if type_ in _URL_TYPES:
+        name = members[0].canonical
+        return Entity(type_, name, _aliases(members, name), kind=canonical_url(name)[1])
+    resources = load()
+    entry = next((e for m in members if (e := resources.lookup(type_, m.canonical))), None)
+    forms = [f for m in members if (f := definition(m))]
+    if entry:
+        name = entry.name
+    elif forms:
+        long, short = Counter(forms).most_common(1)[0][0]
+        name = short if type_ in ("method", "dataset") else long
+    else:
+        name = Counter(m.canonical for m in members).most_common(1)[0][0]
+    return Entity(type_, name, _aliases(members, name))
+
+
+def _aliases(members: list[Mention], name: str) -> list[str]:
+    names = {m.text for m in members} | {m.canonical for m in members}
+    names |= {part for m in members for part in (definition(m) or ())}
+    return sorted(names - {name})
