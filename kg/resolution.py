@@ -22,7 +22,7 @@ from kg.extraction.lexicon import load, name_key
 from kg.extraction.urls import canonical_url
 from kg.model import Entity, Mention
 
-_DEFINITION = re.compile(r"^(?P<long>.*\S)\s*\((?P<short>[^()]+)\)$")
+_DEFINITION = re.compile(r"^(?P<long>.*\S)\s*\((?P<short>[^()]+)\)(?:\s+\S+)?$")  # "Long (SHORT)", maybe a head word
 _URL_TYPES = ("repository", "link")
 Node = tuple[str, str]  # (entity type, name key)
 

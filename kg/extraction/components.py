@@ -67,10 +67,11 @@ def add_span(doc: Doc, type_: str, i: int, j: int, source: str, canonical: str) 
 def looks_like_name(text: str) -> bool:
     """Model-name shape: an inner capital (``ResNet``, ``CLIP``, ``cMIM``) or capital plus digit (``Llama-2``).
 
-    >>> [looks_like_name(w) for w in ("ResNet", "GPT-4o", "Llama-2", "Transformer", "3D", "model")]
-    [True, True, True, False, False, False]
+    >>> [looks_like_name(w) for w in ("ResNet", "GPT-4o", "Llama-2", "Transformer", "3D", "model", "POS")]
+    [True, True, True, False, False, False, False]
     """
-    if not text[:1].isalnum() or sum(c.isalpha() for c in text) < 2:
+    letters = sum(c.isalpha() for c in text)
+    if not text[:1].isalnum() or letters < 2 or (text.isupper() and letters <= 3 and text.isalpha()):
         return False
     inner_upper = any(c.isupper() for c in text[1:])
     return inner_upper or (text[0].isupper() and any(c.isdigit() for c in text))
@@ -180,9 +181,12 @@ class AcronymFinder:
             found = self._definition(doc, tok.i, short)
             if found:
                 first, type_, canonical = found
-                add_span(doc, type_, first, tok.i + 3, "acronym", canonical)
+                end = tok.i + 3
+                if end < len(doc) and type_ in self.head_types.get(doc[end].lower_, ()):
+                    end += 1
+                add_span(doc, type_, first, end, "acronym", canonical)
                 defined[short] = (type_, canonical)
-                inside.update(range(first, tok.i + 3))
+                inside.update(range(first, end))
         if defined:
             for tok in doc:
                 if tok.text in defined and tok.i not in inside:
@@ -265,20 +269,22 @@ class CuePhrases:
         return nxt is not None and tok.whitespace_ != "" and nxt.lower_ in self.head_types
 
     def _modifiers_start(self, doc: Doc, head: int, type_: str, lexicon_types: dict[int, str]) -> int:
-        sent_start, first = doc[head].sent.start, head
-        limit = self.MAX_MODIFIERS[type_]
-        while first > sent_start and head - first < limit:
+        """First token of the modifier run before ``doc[head]`` (``Chinese-to-English`` stays whole)."""
+        sent_start, first, words = doc[head].sent.start, head, 0
+        glue = "-/" if type_ == "dataset" else "-"
+        while first > sent_start and words < self.MAX_MODIFIERS[type_]:
             prev = doc[first - 1]
+            glued = not prev.whitespace_ and doc[first].text in glue and first < head
             if prev.is_punct:
-                glued = prev.text in "-/" and not prev.whitespace_ and first - 2 >= sent_start \
-                    and not doc[first - 2].whitespace_
-                if not glued:
+                if not (prev.text in glue and first - 2 >= sent_start and not doc[first - 2].whitespace_):
                     break
-            elif (prev.lower_ in self.stop or lexicon_types.get(first - 1, type_) != type_
-                  or (prev.like_num and type_ != "dataset") or prev.is_space):
+            elif (prev.lower_ in self.stop and not glued) or lexicon_types.get(first - 1, type_) != type_ \
+                    or (prev.like_num and type_ != "dataset") or prev.is_space:
                 break
+            else:
+                words += 1
             first -= 1
-        while first < head and doc[first].is_punct:
+        while first < head and (doc[first].is_punct or doc[first].lower_ in self.stop):
             first += 1
         return first
 
@@ -286,7 +292,7 @@ class CuePhrases:
         first = self._modifiers_start(doc, head.i, type_, lexicon_types)
         mods = doc[first:head.i]
         if type_ == "dataset":
-            while mods and not _has_name_char(mods[0].text):
+            while mods and not _is_name_token(mods[0]):
                 mods = mods[1:]
             if not mods:
                 return False
@@ -308,7 +314,9 @@ class CuePhrases:
     def _metric_ok(self, head, mods) -> bool:
         if head.lower_ in ("rate", "rates"):
             return bool(mods) and mods[-1].lower_ in self.rate_words
-        if head.lower_ in ("score", "scores", "error", "errors", "correlation"):
+        if head.lower_ in ("score", "scores"):
+            return any(_is_name_token(t) for t in mods)
+        if head.lower_ == "correlation":
             return bool(mods)
         return True
 
@@ -319,8 +327,11 @@ class CuePhrases:
             add_span(doc, "task", first, tok.i, "task_phrase", doc[first:tok.i].text)
 
 
-def _has_name_char(text: str) -> bool:
-    return any(c.isupper() or c.isdigit() for c in text)
+def _is_name_token(tok) -> bool:
+    """Part of a proper name: a digit, an inner capital, or a capital not explained by sentence start."""
+    text = tok.text
+    return any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]) \
+        or (text[:1].isupper() and not tok.is_sent_start)
 
 
 @Language.factory("kg_names")
