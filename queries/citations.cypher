@@ -1,6 +1,6 @@
 // Citations of a paper, both ways: the papers it cites (out) and the papers citing it (in).
-// @param paper: string = "2401.00001"  -- paper id, key (arXiv id) or exact title
-// @example kg query citations --param paper=2401.00001
+// @param paper: string = "Discriminative Fine-tuning of LVLMs"  -- paper id, key (arXiv id) or title, any case
+// @example kg query citations --param paper="Discriminative Fine-tuning of LVLMs"
 MATCH (p:Paper)
 WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
 MATCH (p)-[c:CITES]-(q:Paper)

@@ -1,7 +1,7 @@
 // The evidence behind the edges from a paper to an entity: relationship, sentence, offsets, rule.
-// @param paper: string = "2401.00001"  -- paper id, key (arXiv id) or exact title
-// @param entity: string = "CLIP"  -- entity name, alias or id
-// @example kg query evidence --param paper=2401.00001 --param entity=CLIP
+// @param paper: string = "Discriminative Fine-tuning of LVLMs"  -- paper id, key (arXiv id) or title, any case
+// @param entity: string = "LoRA"  -- entity name, alias or id
+// @example kg query evidence --param paper="Discriminative Fine-tuning of LVLMs" --param entity=LoRA
 MATCH (p:Paper)
 WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
 MATCH (p)-[r]->(e)

@@ -1,6 +1,6 @@
 // Methods applied to a task: methods named by the papers that address it.
-// @param task: string = "question answering"  -- task name, alias or id
-// @example kg query methods_for_task --param task="question answering"
+// @param task: string = "image classification"  -- task name, alias or id
+// @example kg query methods_for_task --param task="image classification"
 MATCH (t:Task)
 WHERE t.id = $task OR toLower(t.name) = toLower($task)
    OR any(alias IN coalesce(t.aliases, []) WHERE toLower(alias) = toLower($task))

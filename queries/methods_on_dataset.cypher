@@ -1,6 +1,6 @@
 // Methods evaluated on a dataset: methods named by the papers that evaluate on or introduce it.
 // @param dataset: string = "ImageNet"  -- dataset name, alias or id
-// @example kg query methods_on_dataset --param dataset=imagenet
+// @example kg query methods_on_dataset --param dataset=ImageNet
 MATCH (d:Dataset)
 WHERE d.id = $dataset OR toLower(d.name) = toLower($dataset)
    OR any(alias IN coalesce(d.aliases, []) WHERE toLower(alias) = toLower($dataset))

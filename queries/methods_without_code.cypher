@@ -1,6 +1,6 @@
 // Methods proposed in the corpus whose proposing papers link no code repository.
 // @param n: int = 25  -- how many methods to list
-// @example kg query methods_without_code --param n=50
+// @example kg query methods_without_code --param n=25
 MATCH (m:Method)<-[:PROPOSES]-(:Paper)
 WHERE NOT EXISTS { (m)<-[:PROPOSES]-(:Paper)-[:HAS_CODE]->(:Repository) }
 WITH DISTINCT m

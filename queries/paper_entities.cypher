@@ -1,6 +1,6 @@
 // Everything a paper names: its methods, datasets, tasks, metrics, code and links, with the relationship.
-// @param paper: string = "2401.00001"  -- paper id, key (arXiv id) or exact title
-// @example kg query paper_entities --param paper=2401.00001
+// @param paper: string = "Discriminative Fine-tuning of LVLMs"  -- paper id, key (arXiv id) or title, any case
+// @example kg query paper_entities --param paper="Discriminative Fine-tuning of LVLMs"
 MATCH (p:Paper)
 WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
 MATCH (p)-[r]->(e)

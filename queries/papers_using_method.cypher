@@ -1,6 +1,6 @@
 // Papers that use (or propose) a method, given its name, an alias or its id in any case.
 // @param method: string = "CLIP"  -- method name, alias or id
-// @example kg query papers_using_method --param method=clip
+// @example kg query papers_using_method --param method=CLIP
 MATCH (m:Method)
 WHERE m.id = $method OR toLower(m.name) = toLower($method)
    OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) = toLower($method))

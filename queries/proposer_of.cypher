@@ -1,6 +1,6 @@
 // Who proposed a method (or introduced a dataset), when, and the sentence that says so.
-// @param entity: string = "LoRA"  -- method or dataset name, alias or id
-// @example kg query proposer_of --param entity=LoRA
+// @param entity: string = "GeAR"  -- method or dataset name, alias or id
+// @example kg query proposer_of --param entity=GeAR
 MATCH (p:Paper)-[r:PROPOSES|INTRODUCES]->(e)
 WHERE e.id = $entity OR toLower(e.name) = toLower($entity)
    OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($entity))

@@ -1,7 +1,7 @@
 // Papers related to a paper by the methods, datasets, tasks and metrics they share.
-// @param paper: string = "2401.00001"  -- paper id, key (arXiv id) or exact title
+// @param paper: string = "Discriminative Fine-tuning of LVLMs"  -- paper id, key (arXiv id) or title, any case
 // @param n: int = 10  -- how many related papers to list
-// @example kg query related_papers --param paper=2401.00001 --param n=5
+// @example kg query related_papers --param paper="Discriminative Fine-tuning of LVLMs" --param n=10
 MATCH (p:Paper)
 WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
 MATCH (p)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES|REPORTS]->(e)

@@ -1,7 +1,7 @@
 // Entity search: entities whose name or an alias contains the text (case-insensitive), exact matches first.
 // @param text: string = "clip"  -- text to look for in names and aliases
 // @param n: int = 20  -- how many entities to list
-// @example kg query search_entities --param text=bench
+// @example kg query search_entities --param text=clip --param n=20
 MATCH (e)
 WHERE e.type IS NOT NULL
 WITH e, toLower($text) AS needle, [name IN [e.name] + coalesce(e.aliases, []) | toLower(name)] AS names

@@ -1,6 +1,9 @@
 """The NetworkX twins on the hand-made graph, checked against how that graph was made."""
 from __future__ import annotations
 
+import re
+import shlex
+
 import pytest
 
 import queries
@@ -16,12 +19,16 @@ def test_every_query_has_a_twin_and_every_twin_a_query():
 
 @pytest.mark.parametrize("name", queries.names())
 def test_header_declares_every_parameter_the_text_uses(name):
-    import re
     text = queries.load(name)
     body = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
     described = queries.describe(name)
-    assert described["purpose"] and described["example"].startswith(f"kg query {name}")
-    assert set(re.findall(r"\$(\w+)", body)) == set(described["params"])
+    assert described["purpose"] and set(re.findall(r"\$(\w+)", body)) == set(described["params"])
+    # The example call passes exactly the example values.
+    words = shlex.split(described["example"])
+    assert words[:3] == ["kg", "query", name]
+    given = dict(word.split("=", 1) for word in words[4::2])
+    assert words[3::2] == ["--param"] * len(given)
+    assert queries.bind(name, given) == queries.example_params(name)
 
 
 @pytest.mark.parametrize("spelling", ["CLIP", "clip", "Contrastive Language-Image Pre-training",
