@@ -206,5 +206,5 @@ def open_graph(target: str | os.PathLike, *, database: str | None = None) -> Kno
     """
     if str(target).startswith(NEO4J_SCHEMES):
         from kg.db import connect
-        return KnowledgeGraph(Neo4jBackend(connect(str(target)), database))
+        return KnowledgeGraph(Neo4jBackend(connect(str(target), database=database), database))
     return KnowledgeGraph(mirror.read(target))

@@ -68,15 +68,13 @@ class Neo4jBackend:
 
     def read(self, statement: str, params: dict | None = None) -> list[dict]:
         """Run ``statement`` in a READ session (the server refuses writes); rows as plain dicts."""
-        import neo4j
-        with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
-            return session.execute_read(
-                lambda tx: [{key: plain(value) for key, value in record.items()}
-                            for record in tx.run(statement, params or {})])
+        from kg.db import read_rows
+        return read_rows(self.driver, statement, params, self.database)
 
     def write(self, statement: str, params: dict) -> None:
         """Run a write ``statement`` (kg's own statements only, from ``queries/internal``)."""
-        with self.driver.session(database=self.database) as session:
+        from kg.db import default_database
+        with self.driver.session(database=self.database or default_database()) as session:
             session.execute_write(lambda tx: tx.run(statement, params).consume())
 
     def run(self, name: str, params: dict) -> list[dict]:
