@@ -1,0 +1,174 @@
+"""Write a kg graph (the NetworkX mirror) into Neo4j: schema, batched MERGEs, re-extraction cleanup.
+
+Cypher labels and relationship types cannot be parameters, so the statements in
+``queries/internal`` that need one are templates with ``{{label}}``-style slots;
+:func:`splice` fills them only with names from the schema's fixed allowlist
+(:data:`LABELS`, :data:`TYPES`, from :mod:`kg.model`) and refuses anything else.
+Every value travels as a parameter.
+
+>>> splice("MERGE (n:{{label}} {id: row.id})", label="Method")
+'MERGE (n:Method {id: row.id})'
+>>> splice("MERGE (n:{{label}})", label="Method) DETACH DELETE (n")
+Traceback (most recent call last):
+...
+ValueError: 'Method) DETACH DELETE (n' is not a schema label or relationship type
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+import networkx as nx
+
+import queries
+from kg.model import AUTHORED, CITES, ENTITY_LABELS, EXTRACTED_EDGE_TYPES
+
+LABELS = ("Paper", "Author", *ENTITY_LABELS.values())
+TYPES = (*EXTRACTED_EDGE_TYPES, CITES, AUTHORED)
+NAMED_LABELS = ("Author", *ENTITY_LABELS.values())  # labels with a `name` lookup index
+DEFAULT_BATCH_SIZE = 2000  # measured with bench/bench_load.py: larger batches gain little here
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
+
+
+def splice(template: str, **names: str) -> str:
+    """``template`` with each ``{{slot}}`` replaced by an allowlisted label or type (or a name made from one)."""
+    allowed = {*LABELS, *TYPES, *(f"{label.lower()}_{suffix}" for label in LABELS for suffix in ("id", "name"))}
+    for value in names.values():
+        if value not in allowed:
+            raise ValueError(f"{value!r} is not a schema label or relationship type")
+    return _SLOT.sub(lambda match: names[match[1]], template)
+
+
+def schema_statements() -> list[str]:
+    """Every statement that creates the constraints and indexes (all ``IF NOT EXISTS``)."""
+    body = "\n".join(line for line in queries.load("internal/schema_fixed").splitlines()
+                     if not line.startswith("//"))
+    fixed = [statement.strip() for statement in body.split(";\n") if statement.strip()]
+    constraints = [splice(queries.load("internal/schema_id_constraint"), label=label, name=f"{label.lower()}_id")
+                   for label in LABELS]
+    indexes = [splice(queries.load("internal/schema_name_index"), label=label, name=f"{label.lower()}_name")
+               for label in NAMED_LABELS]
+    return [*constraints, *indexes, *[s.rstrip(";") for s in fixed]]
+
+
+def node_properties(node_id: str, attrs: dict) -> dict:
+    """Neo4j properties of a mirror node: ``id`` set, ``label`` dropped, ``published`` a date, no nulls.
+
+    >>> node_properties("paper:1", {"label": "Paper", "published": "2024-01-05", "year": 2024})
+    {'published': datetime.date(2024, 1, 5), 'year': 2024, 'id': 'paper:1'}
+    """
+    props = {key: value for key, value in attrs.items() if key != "label" and value is not None}
+    if isinstance(props.get("published"), str):
+        props["published"] = datetime.date.fromisoformat(props["published"])
+    props["id"] = node_id
+    return props
+
+
+def _batches(rows: list, size: int) -> Iterator[list]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def node_groups(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
+    """Node rows per label, in graph order."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for node_id, attrs in G.nodes(data=True):
+        groups[attrs["label"]].append({"id": node_id, "props": node_properties(node_id, attrs)})
+    return groups
+
+
+def relationship_groups(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict]]:
+    """Relationship rows per (source label, type, target label), in graph order."""
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for source, target, rel_type, attrs in G.edges(keys=True, data=True):
+        props = {key: value for key, value in attrs.items() if key != "type" and value is not None}
+        key = (G.nodes[source]["label"], rel_type, G.nodes[target]["label"])
+        groups[key].append({"source": source, "target": target, "props": props})
+    return groups
+
+
+def extraction_rows(G: nx.MultiDiGraph) -> list[dict]:
+    """Per non-stub paper of ``G``: the extracted edges it has now, as ``"TYPE target-id"`` strings."""
+    rows = []
+    for node_id, attrs in G.nodes(data=True):
+        if attrs["label"] == "Paper" and not attrs.get("stub"):
+            keep = sorted(f"{rel_type} {target}" for _, target, rel_type in G.out_edges(node_id, keys=True)
+                          if rel_type in EXTRACTED_EDGE_TYPES)
+            rows.append({"id": node_id, "keep": keep})
+    return rows
+
+
+def _write(session, statement: str, params: dict):
+    """One managed write transaction (the driver retries transient errors); returns its counters."""
+    return session.execute_write(lambda tx: tx.run(statement, params).consume().counters)
+
+
+def ensure_schema(session) -> None:
+    """Create the constraints and indexes if missing (schema changes need their own transactions)."""
+    for statement in schema_statements():
+        _write(session, statement, {})
+
+
+def wipe_database(session, batch_size: int = 10_000) -> int:
+    """Delete every node and relationship, in batches; returns the number of nodes deleted."""
+    statement, total = queries.load("internal/wipe_batch"), 0
+    while True:
+        deleted = session.execute_write(lambda tx: tx.run(statement, {"n": batch_size}).single()["deleted"])
+        total += deleted
+        if deleted == 0:
+            return total
+
+
+def delete_stale_extractions(session, G: nx.MultiDiGraph, batch_size: int) -> dict:
+    """Drop extracted edges the papers of ``G`` no longer have, and the entities this leaves unconnected."""
+    statement, removed = queries.load("internal/delete_stale_extractions"), {}
+    for batch in _batches(extraction_rows(G), batch_size):
+        counters = _write(session, statement, {"types": list(EXTRACTED_EDGE_TYPES), "rows": batch})
+        removed["stale_relationships_deleted"] = removed.get("stale_relationships_deleted", 0) \
+            + counters.relationships_deleted
+        removed["orphans_deleted"] = removed.get("orphans_deleted", 0) + counters.nodes_deleted
+    return removed
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+    return tqdm(total=total, unit="rec", desc="neo4j", disable=not enabled)
+
+
+def _write_groups(session, statements: Iterable[tuple[str, list[dict]]], batch_size: int, bar) -> None:
+    for statement, rows in statements:
+        for batch in _batches(rows, batch_size):
+            _write(session, statement, {"rows": batch})
+            bar.update(len(batch))
+
+
+def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: int = DEFAULT_BATCH_SIZE,
+               progress: bool = False, database: str | None = None) -> dict:
+    """Write ``G`` into Neo4j; loading the same graph twice changes nothing.
+
+    Order: schema, (wipe), stale extracted edges of the loaded papers and the entities left
+    without relationships, then nodes, then relationships. Returns counts of what was sent
+    and removed.
+
+    >>> with kg.db.connect() as driver:                     # doctest: +SKIP
+    ...     load_graph(kg.mirror.read("out/sample"), driver)
+    {'nodes': 4315, 'relationships': 5509, 'stale_relationships_deleted': 0, 'orphans_deleted': 0, 'wiped': 0}
+    """
+    from kg.db import default_database
+    nodes, relationships = node_groups(G), relationship_groups(G)
+    counts = {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges(),
+              "stale_relationships_deleted": 0, "orphans_deleted": 0, "wiped": 0}
+    with driver.session(database=database or default_database()) as session:
+        ensure_schema(session)
+        if wipe:
+            counts["wiped"] = wipe_database(session)
+        counts.update(delete_stale_extractions(session, G, batch_size))
+        node_template, rel_template = queries.load("internal/merge_nodes"), queries.load("internal/merge_relationships")
+        with _progress(counts["nodes"] + counts["relationships"], progress) as bar:
+            _write_groups(session, ((splice(node_template, label=label), rows) for label, rows in nodes.items()),
+                          batch_size, bar)
+            _write_groups(session, ((splice(rel_template, **{"from": a, "type": t, "to": b}), rows)
+                                    for (a, t, b), rows in relationships.items()), batch_size, bar)
+    return counts
