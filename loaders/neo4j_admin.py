@@ -1,0 +1,93 @@
+"""Bulk path: CSV files for ``neo4j-admin database import full``, for graphs too big for ``kg load``.
+
+One node file per label (``nodes_Paper.csv``: ``id:ID(Paper)``, ``:LABEL``, typed columns such as
+``year:long``, ``categories:string[]``, ``published:date``, ``stub:boolean``) and one relationship
+file per (source label, type, target label) (``:START_ID(Paper)``, ``:END_ID(Method)``, ``:TYPE``,
+evidence columns). Every field is quoted (so ``""`` stays an empty string while an absent property
+is an empty field); list items are joined with :data:`ARRAY_DELIMITER`. ``import_arguments``
+gives the matching command line, also written to ``OUT/import-args.txt``.
+
+>>> column("year", [2024, None])
+'year:long'
+>>> field(["a", "b"])
+'"a\\x1fb"'
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import networkx as nx
+
+from loaders.neo4j_writer import node_groups, relationship_groups
+
+ARRAY_DELIMITER = "\x1f"  # ASCII unit separator: never part of a title, name or alias
+_SCALAR_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def column(name: str, values: list) -> str:
+    """The header of the column holding ``values`` (``None`` = absent), typed by the values present."""
+    if name == "published":
+        return "published:date"
+    kinds = {type(value) for value in values if value is not None}
+    if kinds == {list}:
+        return f"{name}:string[]"
+    if len(kinds) != 1 or (kind := kinds.pop()) not in _SCALAR_TYPES:
+        raise ValueError(f"property {name!r} mixes or has unsupported types: {sorted(k.__name__ for k in kinds)}")
+    return name if kind is str else f"{name}:{_SCALAR_TYPES[kind]}"
+
+
+def field(value) -> str:
+    """One CSV field: empty when absent, else quoted with inner quotes doubled."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if any(ARRAY_DELIMITER in str(item) for item in value):
+            raise ValueError(f"list item contains the array delimiter U+001F: {value!r}")
+        value = ARRAY_DELIMITER.join(map(str, value))
+    elif isinstance(value, bool):
+        value = "true" if value else "false"
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def _write_table(path: Path, fixed: list[str], rows: list[tuple[list, dict]]) -> None:
+    """Headers ``fixed`` for each row's leading values, then one typed column per property."""
+    keys = sorted({key for _, props in rows for key in props})
+    headers = fixed + [column(key, [props.get(key) for _, props in rows]) for key in keys]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(headers) + "\n")
+        for values, props in rows:
+            handle.write(",".join([field(value) for value in values] + [field(props.get(key)) for key in keys]) + "\n")
+
+
+def _plain_props(props: dict) -> dict:
+    """Properties as the CSV holds them: dates back to ISO text, the ``id`` in its own column."""
+    return {key: value.isoformat() if hasattr(value, "isoformat") else value
+            for key, value in props.items() if key != "id"}
+
+
+def write_import_files(G: nx.MultiDiGraph, out: str | os.PathLike) -> dict:
+    """Write the CSV files for ``G`` into ``out``; returns ``{"nodes": [files], "relationships": [files]}``."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    files = {"nodes": [], "relationships": []}
+    for label, rows in node_groups(G).items():
+        path = out / f"nodes_{label}.csv"
+        _write_table(path, [f"id:ID({label})", ":LABEL"],
+                     [([row["id"], label], _plain_props(row["props"])) for row in rows])
+        files["nodes"].append(path)
+    for (source_label, rel_type, target_label), rows in relationship_groups(G).items():
+        path = out / f"relationships_{source_label}_{rel_type}_{target_label}.csv"
+        _write_table(path, [f":START_ID({source_label})", f":END_ID({target_label})", ":TYPE"],
+                     [([row["source"], row["target"], rel_type], row["props"]) for row in rows])
+        files["relationships"].append(path)
+    (out / "import-args.txt").write_text("\n".join(import_arguments(files)) + "\n", encoding="utf-8")
+    return files
+
+
+def import_arguments(files: dict, database: str = "neo4j") -> list[str]:
+    """``neo4j-admin`` arguments that import ``files`` (from :func:`write_import_files`) into ``database``."""
+    return ["database", "import", "full",
+            *(f"--nodes={path}" for path in files["nodes"]),
+            *(f"--relationships={path}" for path in files["relationships"]),
+            "--array-delimiter=U+001F", "--multiline-fields=true", database]
