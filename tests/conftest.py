@@ -54,3 +54,34 @@ def run_kg():
         return result
 
     return run
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver():
+    """A driver on the Neo4j at NEO4J_URI; starts the local server when the URI is local and nothing answers.
+
+    Fails (never skips) when Neo4j cannot be reached. A server this fixture started is stopped at the end.
+    """
+    from kg import db, neo4j_server
+    from kg.errors import KgError
+    uri = db.settings()["uri"]
+    started = False
+    try:
+        if neo4j_server.is_local(uri) and not neo4j_server.is_up(uri):
+            started = neo4j_server.start(uri)
+        driver = db.connect()
+    except KgError as exc:
+        pytest.fail(f"the @neo4j tests need Neo4j at {uri}: {exc}")
+    yield driver
+    driver.close()
+    if started:
+        neo4j_server.stop()
+
+
+@pytest.fixture
+def empty_neo4j(neo4j_driver):
+    """The driver on a database emptied before the test (schema kept)."""
+    from loaders.neo4j_writer import wipe_database
+    with neo4j_driver.session() as session:
+        wipe_database(session)
+    return neo4j_driver

@@ -1,0 +1,119 @@
+"""The loader writes exactly the mirror into the real Neo4j: counts, triples, typed properties, idempotence,
+re-extraction cleanup, schema, and the CLI's error exit codes."""
+from __future__ import annotations
+
+import networkx as nx
+import neo4j.time
+import pytest
+
+import queries
+from kg import db, mirror
+from kg.backends import Neo4jBackend
+from kg.model import EXTRACTED_EDGE_TYPES
+from loaders.neo4j_writer import LABELS, load_graph
+
+pytestmark = pytest.mark.neo4j
+
+
+def triples(driver) -> set[tuple[str, str, str]]:
+    rows = db.read_rows(driver, queries.load("internal/read_relationships"))
+    return {(row["source"], row["type"], row["target"]) for row in rows}
+
+
+def mirror_triples(G: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
+    return {(source, rel_type, target) for source, target, rel_type in G.edges(keys=True)}
+
+
+def test_load_equals_mirror(sample_graph, empty_neo4j):
+    sent = load_graph(sample_graph, empty_neo4j, batch_size=500)
+    assert (sent["nodes"], sent["relationships"]) == (sample_graph.number_of_nodes(), sample_graph.number_of_edges())
+    assert db.graph_counts(empty_neo4j) == mirror.counts(sample_graph)
+    assert triples(empty_neo4j) == mirror_triples(sample_graph)
+
+
+def test_second_load_changes_nothing(sample_graph, empty_neo4j):
+    load_graph(sample_graph, empty_neo4j)
+    before = Neo4jBackend(empty_neo4j).to_networkx()
+    again = load_graph(sample_graph, empty_neo4j, batch_size=7)
+    after = Neo4jBackend(empty_neo4j).to_networkx()
+    assert (again["stale_relationships_deleted"], again["orphans_deleted"]) == (0, 0)
+    assert dict(after.nodes(data=True)) == dict(before.nodes(data=True))
+    assert sorted(after.edges(keys=True, data=True)) == sorted(before.edges(keys=True, data=True))
+
+
+def _reextracted(G: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, tuple[str, str, str], str]:
+    """A copy of ``G`` where one paper lost an edge to an entity only it mentioned and gained a new entity."""
+    H = G.copy()
+    source, target, rel_type = next((s, t, k) for s, t, k in G.edges(keys=True)
+                                    if k in EXTRACTED_EDGE_TYPES and G.in_degree(t) == 1 and G.out_degree(t) == 0)
+    H.remove_node(target)
+    H.add_node("method:a-brand-new-method", label="Method", name="a brand new method", type="method")
+    H.add_edge(source, "method:a-brand-new-method", key="USES", type="USES", field="abstract", start=0, end=5,
+               sentence_index=0, sentence="new", rule="test", mentions=1)
+    return H, (source, rel_type, target), target
+
+
+def test_reextraction_replaces_stale_edges_and_drops_orphans(sample_graph, empty_neo4j):
+    load_graph(sample_graph, empty_neo4j)
+    H, stale_edge, orphan = _reextracted(sample_graph)
+    result = load_graph(H, empty_neo4j)
+    assert (result["stale_relationships_deleted"], result["orphans_deleted"]) == (1, 1)
+    found = triples(empty_neo4j)
+    assert stale_edge not in found
+    assert found == mirror_triples(H)
+    assert db.graph_counts(empty_neo4j) == mirror.counts(H)
+    ids = {row["id"] for row in db.read_rows(empty_neo4j, queries.load("internal/read_nodes"))}
+    assert orphan not in ids and "method:a-brand-new-method" in ids
+
+
+def test_properties_keep_their_types(sample_graph, empty_neo4j):
+    load_graph(sample_graph, empty_neo4j)
+    records, _, _ = empty_neo4j.execute_query(queries.load("internal/read_nodes"))
+    stored = {record["id"]: record["properties"] for record in records}
+    dated = [node for node, attrs in sample_graph.nodes(data=True) if "published" in attrs]
+    assert dated, "the sample has papers with a publication date"
+    for node in dated:
+        attrs, props = sample_graph.nodes[node], stored[node]
+        assert isinstance(props["published"], neo4j.time.Date)
+        assert props["published"].iso_format() == attrs["published"]
+        assert type(props["year"]) is int and props["year"] == attrs["year"]
+        assert props["stub"] is attrs["stub"] and props["sources"] == attrs["sources"]
+    edge = next(attrs for *_, attrs in sample_graph.edges(data=True) if attrs["type"] in EXTRACTED_EDGE_TYPES)
+    assert isinstance(edge["start"], int)
+    read_back = Neo4jBackend(empty_neo4j).to_networkx()
+    assert read_back.nodes[dated[0]]["published"] == sample_graph.nodes[dated[0]]["published"]
+
+
+def test_schema_constraints_and_indexes(neo4j_driver, sample_graph):
+    load_graph(nx.MultiDiGraph(), neo4j_driver)  # an empty graph still installs the schema
+    rows = db.read_rows(neo4j_driver, queries.load("internal/list_schema"))
+    unique_ids = {row["labels"][0] for row in rows if row["constraint"] and row["properties"] == ["id"]}
+    assert unique_ids == set(LABELS)
+    by_name = {row["name"]: row for row in rows}
+    assert by_name["paper_text"]["type"] == "FULLTEXT" and by_name["paper_text"]["properties"] == ["title", "abstract"]
+    assert set(by_name["entity_names"]["labels"]) == {"Method", "Dataset", "Task", "Metric", "Repository", "Link"}
+    assert {"paper_year", "paper_published", "method_name"} <= set(by_name)
+
+
+@pytest.mark.parametrize("env, exit_code", [
+    ({"NEO4J_PASSWORD": "not-the-password"}, db.Neo4jAuthError.exit_code),
+    ({"NEO4J_URI": "bolt://127.0.0.1:1"}, db.Neo4jUnavailable.exit_code),
+    ({"NEO4J_DATABASE": "nosuchdb"}, db.Neo4jDatabaseError.exit_code),
+])
+def test_cli_connection_errors(env, exit_code, neo4j_driver, sample_graph, tmp_path, run_kg):
+    import os
+    mirror.write(sample_graph, tmp_path)
+    result = run_kg("load", tmp_path, env={**os.environ, **env})
+    assert result.returncode == exit_code
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert db.settings()["password"] not in result.stderr
+    assert db.settings({**os.environ, **env})["uri"] in result.stderr
+
+
+def test_cli_load_then_info(neo4j_driver, sample_graph, tmp_path, run_kg):
+    import json
+    mirror.write(sample_graph, tmp_path)
+    run_kg("load", tmp_path, "--wipe", "--quiet", check=True)
+    from_mirror = json.loads(run_kg("info", tmp_path, "--json", check=True).stdout)
+    from_neo4j = json.loads(run_kg("info", "--neo4j", "--json", check=True).stdout)
+    assert from_neo4j == from_mirror
