@@ -51,3 +51,22 @@ def test_cli_reads_with_params(loaded, run_kg, small_graph):
     expected = sorted(a["name"] for _, a in small_graph.nodes(data=True)
                       if a["label"] == "Method" and a["name"] != "SoftPrompt")
     assert [row["name"] for row in json.loads(result.stdout)] == expected
+
+
+def test_kg_query_on_neo4j_gives_the_mirror_rows(loaded, run_kg, small_graph):
+    from kg.api import KnowledgeGraph
+    result = run_kg("query", "datasets_for_method", "--param", "method=clip", "--backend", "neo4j",
+                    "--format", "json", check=True)
+    assert json.loads(result.stdout) == KnowledgeGraph(small_graph).datasets_for_method("clip") != []
+
+
+def test_open_by_uri_answers_like_the_mirror(loaded, small_graph):
+    import kg
+    from kg import db
+    from kg.api import KnowledgeGraph
+    g = kg.open(db.settings()["uri"])
+    try:
+        assert g.counts() == KnowledgeGraph(small_graph).counts()
+        assert g.proposer_of("lora") == KnowledgeGraph(small_graph).proposer_of("lora") != []
+    finally:
+        g.backend.driver.close()
