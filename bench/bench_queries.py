@@ -1,0 +1,130 @@
+"""Named-query latency (p50/p95) on a big graph, in the NetworkX mirror and in Neo4j.
+
+Every user-facing query (``queries/*.cypher``) runs ``--repeat`` times after one
+warm-up, with its header's example parameters, except that ``paper``,
+``author`` and ``year`` name the busiest paper, the most prolific author and the
+commonest year of the graph (the examples name seed papers a synthetic corpus
+does not hold). The baseline, measured in the same run, is the cheapest call
+each backend has: ``internal/count_nodes`` in Neo4j (a round trip answered from
+the count store) and ``mirror.counts`` on the mirror.
+
+Neo4j is the database at ``NEO4J_URI`` (see ``kg.db``); ``--load`` first wipes
+it and loads the mirror with the project's loader, schema and indexes included,
+so point it at a scratch server (``KG_NEO4J_HOME=/tmp/kg-bench-neo4j
+NEO4J_URI=bolt://127.0.0.1:7699 kg neo4j start``), never a shared one.
+
+Example::
+
+    python bench/bench_build.py /tmp/corpus-100k.jsonl --workers 2 --repeat 1 --keep /tmp/kg-100k
+    NEO4J_URI=bolt://127.0.0.1:7699 python bench/bench_queries.py /tmp/kg-100k --neo4j --load
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections import Counter
+from typing import Callable
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import machine, percentile, table, this_command  # noqa: E402
+
+
+def busiest(G, label: str, direction: str) -> str:
+    """The node of ``label`` with the most relationships in ``direction`` (``in``/``out``)."""
+    degree = G.out_degree if direction == "out" else G.in_degree
+    nodes = (node for node, node_label in G.nodes(data="label") if node_label == label)
+    return max(nodes, key=lambda node: (degree(node), node))
+
+
+def graph_params(G) -> dict:
+    """Parameter values that exist in ``G`` for the parameters whose examples name seed records."""
+    years = Counter(year for _, year in G.nodes(data="year") if year)
+    return {"paper": busiest(G, "Paper", "out"), "author": busiest(G, "Author", "out"),
+            "year": years.most_common(1)[0][0]}
+
+
+def query_params(name: str, overrides: dict) -> dict:
+    import queries
+    params = {param: spec["example"] for param, spec in queries.describe(name)["params"].items()}
+    return {param: overrides.get(param, value) for param, value in params.items()}
+
+
+def latencies(call: Callable[[], object], repeat: int) -> tuple[list[float], object]:
+    """Milliseconds of ``repeat`` calls after one warm-up call, and the warm-up's result."""
+    result = call()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return times, result
+
+
+def row(backend: str, name: str, times: list[float], rows: int | str) -> dict:
+    return {"backend": backend, "query": name, "p50 ms": f"{percentile(times, 50):.1f}",
+            "p95 ms": f"{percentile(times, 95):.1f}", "rows": rows}
+
+
+def bench_mirror(G, names: list[str], overrides: dict, repeat: int) -> list[dict]:
+    from kg import mirror, twins
+    times, _ = latencies(lambda: mirror.counts(G), repeat)
+    rows = [row("mirror", "baseline: mirror.counts", times, "-")]
+    for name in names:
+        params = query_params(name, overrides)
+        times, result = latencies(lambda: twins.run(G, name, params), repeat)
+        rows.append(row("mirror", name, times, len(result)))
+    return rows
+
+
+def bench_neo4j(G, names: list[str], overrides: dict, repeat: int, load: bool) -> list[dict]:
+    import queries
+    from kg.backends import Neo4jBackend
+    from kg.db import connect
+    from loaders.neo4j_writer import load_graph
+    with connect() as driver:
+        if load:
+            started = time.perf_counter()
+            load_graph(G, driver, wipe=True)
+            print(f"loaded the mirror into Neo4j in {time.perf_counter() - started:.0f}s")
+        backend = Neo4jBackend(driver)
+        times, _ = latencies(lambda: backend.read(queries.load("internal/count_nodes")), repeat)
+        rows = [row("neo4j", "baseline: internal/count_nodes", times, "-")]
+        for name in names:
+            params = query_params(name, overrides)
+            times, result = latencies(lambda: backend.run(name, params), repeat)
+            rows.append(row("neo4j", name, times, len(result)))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    import queries
+    from kg import mirror
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("graph", help="graph directory written by `kg build`")
+    parser.add_argument("--repeat", type=int, default=20, help="timed calls per query (default 20)")
+    parser.add_argument("--neo4j", action="store_true", help="also time the queries in Neo4j (NEO4J_URI)")
+    parser.add_argument("--load", action="store_true", help="wipe Neo4j and load the mirror into it first")
+    parser.add_argument("--no-mirror", action="store_true", help="skip the mirror")
+    parser.add_argument("--only", nargs="+", metavar="QUERY", help="time only these queries")
+    args = parser.parse_args(argv)
+    logging.getLogger("neo4j").setLevel(logging.ERROR)  # "type does not exist" notices, not results
+    print(f"machine: {machine()}")
+    started = time.perf_counter()
+    G = mirror.read(args.graph)
+    print(f"graph: {args.graph}: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} relationships "
+          f"(read in {time.perf_counter() - started:.0f}s)")
+    names, overrides = args.only or queries.names(), graph_params(G)
+    print(f"parameters standing in for seed examples: {overrides}")
+    rows = [] if args.no_mirror else bench_mirror(G, names, overrides, args.repeat)
+    if args.neo4j:
+        rows += bench_neo4j(G, names, overrides, args.repeat, args.load)
+    print(table(rows))
+    print(f"command: {this_command()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
