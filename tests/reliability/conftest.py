@@ -53,3 +53,59 @@ def control_text() -> str:
 def write_jsonl():
     """``write_jsonl(path, records)``: dicts as JSON lines, strings as raw (maybe broken) lines."""
     return _write_jsonl
+
+
+def _schema_graph(start: int, stop: int, titles: list[str] | None = None):
+    """A schema-shaped graph of papers ``start..stop-1`` with authors, methods and citations.
+
+    Overlapping ranges share papers, authors, methods and edges, as overlapping inputs do.
+    ``titles`` (cycled) replaces the generated paper titles and names entities too.
+    """
+    import networkx as nx
+    G = nx.MultiDiGraph()
+    for i in range(start, stop):
+        paper = f"paper:2401.{i:05d}"
+        title = titles[i % len(titles)] if titles else f"Paper {i} on learning"
+        G.add_node(paper, label="Paper", id=paper, key=f"2401.{i:05d}", title=title, year=2024,
+                   abstract=f"We use {title} here.", sources=["jsonl"], stub=False)
+        author, method = f"author:a{i % 500}", f"method:m{i % 200}"
+        name = titles[i % len(titles)] if titles else f"Method {i % 200}"
+        G.add_node(author, label="Author", id=author, name=f"Author {i % 500}")
+        G.add_node(method, label="Method", id=method, name=name, aliases=[name], type="method")
+        G.add_edge(author, paper, key="AUTHORED", type="AUTHORED", position=0)
+        G.add_edge(paper, method, key="USES", type="USES", field="abstract", start=0, end=3,
+                   sentence_index=0, sentence=f"We use {name} here.", rule="lexicon", mentions=1)
+        if i > start:
+            cited = f"paper:2401.{i - 1:05d}"
+            G.add_edge(paper, cited, key="CITES", type="CITES", rule="jsonl", mentions=1)
+    return G
+
+
+@pytest.fixture(scope="session")
+def schema_graph():
+    """``schema_graph(start, stop, titles=None)`` -> a MultiDiGraph in the kg schema."""
+    return _schema_graph
+
+
+@pytest.fixture(scope="session")
+def neo4j_state():
+    """``neo4j_state(driver)`` -> (counts per label/type, sorted (source id, type, target id) list)."""
+    import queries
+    from kg import db
+
+    def state(driver):
+        rows = db.read_rows(driver, queries.load("internal/read_relationships"))
+        return db.graph_counts(driver), sorted((r["source"], r["type"], r["target"]) for r in rows)
+
+    return state
+
+
+@pytest.fixture(scope="session")
+def kg_env():
+    """``kg_env(**overrides)`` -> os.environ copy with NEO4J_* overrides for a subprocess."""
+    import os
+
+    def env(**overrides):
+        return {**os.environ, **{k: str(v) for k, v in overrides.items()}}
+
+    return env
