@@ -64,8 +64,10 @@ def latencies(call: Callable[[], object], repeat: int) -> tuple[list[float], obj
 
 
 def row(backend: str, name: str, times: list[float], rows: int | str) -> dict:
-    return {"backend": backend, "query": name, "p50 ms": f"{percentile(times, 50):.1f}",
-            "p95 ms": f"{percentile(times, 95):.1f}", "rows": rows}
+    result = {"backend": backend, "query": name, "p50 ms": f"{percentile(times, 50):.1f}",
+              "p95 ms": f"{percentile(times, 95):.1f}", "rows": rows}
+    print(" ".join(map(str, result.values())), file=sys.stderr, flush=True)  # progress: big graphs are slow
+    return result
 
 
 def bench_mirror(G, names: list[str], overrides: dict, repeat: int) -> list[dict]:
