@@ -5,7 +5,9 @@ functions (what the CLI calls), so a crash in either surfaces here.
 """
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 
 import pytest
 
@@ -123,7 +125,10 @@ def test_megabyte_abstract_builds(tmp_path, write_jsonl, run_kg):
                                                   "abstract": abstract},
                                                  {"id": "small", "title": "A small paper"}])
     out = tmp_path / "out"
-    result = run_kg("build", path, "--out", out, "--workers", 1)
+    try:  # the sample's 443 papers build in seconds; one long abstract must not take hours
+        result = run_kg("build", path, "--out", out, "--workers", 1, timeout=180)
+    except subprocess.TimeoutExpired:
+        pytest.fail("kg build on a 1.1 MB abstract ran past 180 s: extraction is superlinear in text length")
     assert result.returncode == 0, result.stderr[-2000:]
     G = mirror.read(out)
     huge = G.nodes["paper:id:huge"] if "paper:id:huge" in G else next(
@@ -139,3 +144,22 @@ def test_punctuation_only_titles_stay_distinct_papers(tmp_path, write_jsonl):
     papers = merge_papers(list(read_records([path])))
     assert sorted(p.title for p in papers) == ["...", "?!"]
     assert len({p.key for p in papers}) == 2
+
+
+def test_extract_strict_and_skip_bad(mixed_file, tmp_path, run_kg):
+    path, good = mixed_file
+    output = tmp_path / "mentions.jsonl"
+    strict = run_kg("extract", path, "--output", output)
+    assert strict.returncode == InputError.exit_code
+    assert strict.stderr.strip().splitlines() == [strict.stderr.strip()]
+    assert strict.stderr.startswith(f"kg: error: {path}:2: invalid JSON")
+    assert not output.exists()
+    skipped = run_kg("extract", path, "--output", output, "--skip-bad")
+    assert skipped.returncode == 0, skipped.stderr
+    assert all(f"{path}:{line}:" in skipped.stderr for line in BAD_LINES)
+    lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == [r["id"] for _, r in sorted(good.items())]
+    for line, (_, record) in zip(lines, sorted(good.items())):
+        text = {"title": _expected_title(record["title"]), "abstract": _CONTROL.sub("", record.get("abstract", "")).strip()}
+        for entity in line["entities"]:
+            assert text[entity["field"]][entity["start"]:entity["end"]] == entity["text"]
