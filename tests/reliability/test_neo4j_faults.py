@@ -56,8 +56,11 @@ def test_sigkill_half_way_then_reload_equals_one_clean_load(clean_load, large_di
     expected, seconds = clean_load
     process = subprocess.Popen([KG, "load", str(large_dir), "--batch-size", str(SMALL_BATCH), "--quiet"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=kg_env())
-    time.sleep(seconds / 2)
-    assert process.poll() is None, "the load finished before it could be killed"
+    deadline = time.monotonic() + seconds * 3
+    while not db.graph_counts(empty_neo4j)["edges"]:  # nodes go first: kill once relationships are arriving
+        assert process.poll() is None, "the load finished before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=60)
     partial = neo4j_state(empty_neo4j)
