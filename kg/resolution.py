@@ -57,23 +57,28 @@ def _key(type_: str, name: str) -> Node:
 def resolve(mentions_per_paper: Sequence[Sequence[Mention]]) -> list[Entity]:
     """Set ``canonical`` and ``entity_id`` on every mention in place; return the entities."""
     uf = _UnionFind()
-    definitions = _link_definitions(mentions_per_paper, uf)
+    definitions, ambiguous = _link_definitions(mentions_per_paper, uf)
     resources = load()
     nodes: list[tuple[Mention, Node]] = []
     for paper_mentions in mentions_per_paper:
         local = definitions.get(id(paper_mentions), {})
         for mention in paper_mentions:
-            node = _key(mention.type, mention.canonical)
+            found = definition(mention)
+            node = _key(mention.type, found[0] if found else mention.canonical)
             node = local.get(node, node)
             entry = resources.lookup(mention.type, mention.canonical) if mention.type not in _URL_TYPES else None
             if entry:
                 uf.union(node, _key(mention.type, entry.name))
             nodes.append((mention, node))
-    return _entities(nodes, uf)
+    return _entities(nodes, uf, ambiguous)
 
 
-def _link_definitions(mentions_per_paper, uf: _UnionFind) -> dict[int, dict[Node, Node]]:
-    """Union long and short forms; return, per paper, short-form nodes -> that paper's long-form node."""
+def _link_definitions(mentions_per_paper, uf: _UnionFind) -> tuple[dict[int, dict[Node, Node]], set[Node]]:
+    """Union long and short forms.
+
+    Returns, per paper, short-form nodes -> that paper's long-form node, and the
+    short forms defined with different long forms in different papers.
+    """
     long_forms: dict[Node, set[Node]] = defaultdict(set)
     per_paper: dict[int, dict[Node, Node]] = {}
     for paper_mentions in mentions_per_paper:
@@ -83,22 +88,21 @@ def _link_definitions(mentions_per_paper, uf: _UnionFind) -> dict[int, dict[Node
                 continue
             long, short = found
             long_node, short_node = _key(mention.type, long), _key(mention.type, short)
-            uf.union(_key(mention.type, mention.canonical), long_node)
             long_forms[short_node].add(long_node)
             per_paper.setdefault(id(paper_mentions), {})[short_node] = long_node
     for short_node, longs in long_forms.items():
         if len(longs) == 1:  # an acronym with one meaning in the corpus names the same thing everywhere
             uf.union(short_node, next(iter(longs)))
-    return per_paper
+    return per_paper, {short for short, longs in long_forms.items() if len(longs) > 1}
 
 
-def _entities(nodes: list[tuple[Mention, Node]], uf: _UnionFind) -> list[Entity]:
+def _entities(nodes: list[tuple[Mention, Node]], uf: _UnionFind, ambiguous: set[Node]) -> list[Entity]:
     groups: dict[Node, list[Mention]] = defaultdict(list)
     for mention, node in nodes:
         groups[uf.find(node)].append(mention)
     entities: dict[str, Entity] = {}
     for members in groups.values():
-        entity = _entity(members)
+        entity = _entity(members, ambiguous)
         known = entities.setdefault(entity.node_id, entity)
         if known is not entity:
             known.aliases = sorted(set(known.aliases) | set(entity.aliases) | {entity.name} - {known.name})
@@ -107,8 +111,9 @@ def _entities(nodes: list[tuple[Mention, Node]], uf: _UnionFind) -> list[Entity]
     return list(entities.values())
 
 
-def _entity(members: list[Mention]) -> Entity:
-    """Name a group: the lexicon name, else the acronym (methods, datasets) or long form, else the commonest."""
+def _entity(members: list[Mention], ambiguous: set[Node]) -> Entity:
+    """Name a group: the lexicon name, else the acronym (methods, datasets; unless it has several
+    meanings in the corpus) or the long form, else the commonest name."""
     type_ = members[0].type
     if type_ in _URL_TYPES:
         name = members[0].canonical
@@ -120,7 +125,7 @@ def _entity(members: list[Mention]) -> Entity:
         name = entry.name
     elif forms:
         long, short = Counter(forms).most_common(1)[0][0]
-        name = short if type_ in ("method", "dataset") else long
+        name = short if type_ in ("method", "dataset") and _key(type_, short) not in ambiguous else long
     else:
         name = Counter(m.canonical for m in members).most_common(1)[0][0]
     return Entity(type_, name, _aliases(members, name))

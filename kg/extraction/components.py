@@ -1,25 +1,25 @@
 """spaCy components of the extraction pipeline, registered by name.
 
-Each finder appends :class:`Candidate` records to ``doc._.kg_candidates``;
+Each finder appends :class:`Candidate` records to ``doc.user_data["kg_candidates"]``;
 ``kg_select`` keeps the best non-overlapping ones and ``kg_roles`` decides the
 paper's role towards each (proposes, uses, evaluates_on ...).
 The words these rules look for are data files read by :mod:`kg.extraction.lexicon`.
 """
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from kg.extraction.lexicon import is_case_sensitive, load, name_key
 from kg.extraction.urls import canonical_url, find_urls
 
-if not Doc.has_extension("kg_candidates"):
-    Doc.set_extension("kg_candidates", default=None)
 
 # Which finder wins when two candidates of equal length overlap.
 PRIORITY = {"url": 9, "title_name": 6, "acronym": 5, "lexicon": 4, "acronym_ref": 4,
@@ -31,6 +31,14 @@ NEW_ROLES = {"method": "proposes", "dataset": "introduces"}
 _ACRONYM = re.compile(r"^(?=.*[A-Z])(?=(?:.*[A-Za-z]){2})[A-Za-z][\w\-+./]{0,11}$")
 _LONG_FORM_BREAKS = {",", ";", ":", "(", ")", "[", "]", ".", "\"", "!", "?"}
 TYPE_ORDER = ("dataset", "metric", "task", "method")
+_SENTENCE_END = {".", "!", "?", "...", "\u2026"}
+_CLOSERS = {")", "]", "}", "\"", "'", "\u201d", "\u2019"}
+_ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
+# Where a name shape may be: a capital after a word character, a capital word with a digit, a dash.
+_NAME_HINT = re.compile(r"[A-Z0-9\-\u2010-\u2014]")  # one character class: alternations are slow
+_NUMBER = re.compile(r"^[\d.,%]+$")
+_DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"}
 
 
 @dataclass
@@ -53,39 +61,138 @@ class Candidate:
 
 
 def candidates(doc: Doc) -> list[Candidate]:
-    if doc._.kg_candidates is None:
-        doc._.kg_candidates = []
-    return doc._.kg_candidates
+    """The doc's candidate list (kept in ``user_data``: the ``doc._`` accessor is slow in loops)."""
+    return doc.user_data.setdefault("kg_candidates", [])
+
+
+class Tokens:
+    """Plain lists of a doc's token texts, offsets and sentences, built once per doc.
+
+    The rules read these instead of ``Token`` objects: creating a ``Token`` per look
+    costs more than the rules themselves, and ``Token.sent`` re-scans the whole doc.
+    """
+
+    def __init__(self, doc: Doc):
+        # Doc.text re-joins every token on each access; the extractor hands over the original text.
+        self.text = doc.user_data.get("text") or doc.text
+        columns = doc.to_array([IDX, LENGTH, SPACY]).T.tolist() if len(doc) else [[], [], []]
+        self.starts: list[int] = columns[0]
+        self.ends: list[int] = list(map(operator.add, columns[0], columns[1]))
+        self.words: list[str] = list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
+        self.lower: list[str] = list(map(str.lower, self.words))
+        self.space: list[int] = columns[2]  # 1 when whitespace follows the token
+        self.sentence_first, self.sentence_of = split_sentences(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def sentence_start(self, i: int) -> int:
+        return self.sentence_first[self.sentence_of[i]]
+
+    def sentence_end(self, index: int) -> int:
+        """One past the last token of sentence ``index``."""
+        return self.sentence_first[index + 1] if index + 1 < len(self.sentence_first) else len(self.words)
+
+    def span_text(self, i: int, j: int) -> str:
+        return self.text[self.starts[i]:self.ends[j - 1]] if j > i else ""
+
+    def is_punct(self, i: int) -> bool:
+        return _ALNUM.search(self.words[i]) is None
+
+    def is_name_token(self, i: int) -> bool:
+        """Part of a proper name: a digit, an inner capital, or a capital not explained by sentence start."""
+        word = self.words[i]
+        return _DIGIT.search(word) is not None or word[1:] != word[1:].lower() \
+            or (word[:1].isupper() and self.sentence_start(i) != i)
+
+
+def split_sentences(words: list[str]) -> tuple[list[int], list[int]]:
+    """First token of each sentence, and each token's sentence index.
+
+    Like spaCy's sentencizer: a sentence starts at the first non-punctuation token
+    after ``.``, ``!`` or ``?`` (``e.g.`` is one token, so it does not split).
+
+    >>> split_sentences(["A", ".", "B", "!", ")", "C"])
+    ([0, 2, 5], [0, 0, 1, 1, 1, 2])
+    """
+    if not words:
+        return [], []
+    firsts = [0]
+    for end in [i for i, word in enumerate(words) if word in _SENTENCE_END]:
+        nxt = end + 1
+        while nxt < len(words) and (words[nxt] in _SENTENCE_END or words[nxt] in _CLOSERS):
+            nxt += 1
+        if firsts[-1] < nxt < len(words):
+            firsts.append(nxt)
+    of: list[int] = []
+    for index, (first, end) in enumerate(zip(firsts, firsts[1:] + [len(words)])):
+        of.extend([index] * (end - first))
+    return firsts, of
+
+
+@Language.component("kg_sentences")
+def sentence_table(doc: Doc) -> Doc:
+    """Tokens and sentence boundaries as plain lists (see :class:`Tokens`) for the later rules."""
+    tokens(doc)
+    return doc
+
+
+def tokens(doc: Doc) -> Tokens:
+    table = doc.user_data.get("kg_tokens")
+    if table is None:
+        table = doc.user_data["kg_tokens"] = Tokens(doc)
+    return table
 
 
 def add_span(doc: Doc, type_: str, i: int, j: int, source: str, canonical: str) -> None:
     """Record tokens ``doc[i:j]`` as a candidate."""
-    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    candidates(doc).append(Candidate(type_, start, end, i, j, source, canonical))
+    table = tokens(doc)
+    candidates(doc).append(Candidate(type_, table.starts[i], table.ends[j - 1], i, j, source, canonical))
 
 
 def looks_like_name(text: str) -> bool:
     """Model-name shape: an inner capital (``ResNet``, ``CLIP``, ``cMIM``) or capital plus digit (``Llama-2``).
 
-    >>> [looks_like_name(w) for w in ("ResNet", "GPT-4o", "Llama-2", "Transformer", "3D", "model", "POS")]
+    >>> [looks_like_name(w) for w in ("ResNet", "GPT-4o", "Llama-2", "Transformer", "3D", "model", "NP")]
     [True, True, True, False, False, False, False]
     """
-    letters = sum(c.isalpha() for c in text)
-    if not text[:1].isalnum() or letters < 2 or (text.isupper() and letters <= 3 and text.isalpha()):
+    if not text[:1].isalnum() or text[1:] == text[1:].lower() and not (text[0].isupper() and _DIGIT.search(text)):
         return False
-    inner_upper = any(c.isupper() for c in text[1:])
-    return inner_upper or (text[0].isupper() and any(c.isdigit() for c in text))
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 2 and not (letters <= 2 and text.isalpha() and text.isupper())
+
+
+def glued_word_around(table: Tokens, i: int) -> tuple[int, int]:
+    """``(first, end)`` of the word around token ``i`` written without spaces and joined by dashes
+    (``GraphFormer-XL`` is three tokens)."""
+    words, space = table.words, table.space
+
+    def joins(dash: int) -> bool:
+        return 0 < dash < len(words) - 1 and words[dash] in _DASHES and not space[dash - 1] \
+            and not space[dash] and words[dash - 1][:1].isalnum() and words[dash + 1][:1].isalnum()
+
+    first, end = i, i + 1
+    if words[i] in _DASHES:
+        if not joins(i):
+            return i, i
+        first, end = i - 1, i + 2
+    while joins(first - 1):
+        first -= 2
+    while joins(end):
+        end += 2
+    return first, end
 
 
 @Language.component("kg_urls")
 def find_url_candidates(doc: Doc) -> Doc:
     """Code repositories and other links, canonicalised (``https://github.com/OWNER/REPO``)."""
-    spans = list(find_urls(doc.text))
+    table = tokens(doc)
+    text, token_starts = table.text, table.starts
+    spans = list(find_urls(text))
     if not spans:
         return doc
-    token_starts = [t.idx for t in doc]
     for start, end in spans:
-        type_, kind, url = canonical_url(doc.text[start:end])
+        type_, kind, url = canonical_url(text[start:end])
         first = max(bisect_right(token_starts, start) - 1, 0)
         candidates(doc).append(Candidate(type_, start, end, first, bisect_left(token_starts, end), "url", url,
                                          kind=kind))
@@ -174,34 +281,36 @@ class AcronymFinder:
     def __call__(self, doc: Doc) -> Doc:
         defined: dict[str, tuple[str, str]] = {}
         inside: set[int] = set()
-        for tok in doc:
-            if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+        table = tokens(doc)
+        words = table.words
+        for paren in [i for i, word in enumerate(words) if word == "("]:
+            if paren + 2 >= len(words) or words[paren + 2] != ")":
                 continue
-            short = doc[tok.i + 1].text
-            found = self._definition(doc, tok.i, short)
+            short = words[paren + 1]
+            found = self._definition(doc, paren, short)
             if found:
                 first, type_, canonical = found
-                end = tok.i + 3
-                if end < len(doc) and type_ in self.head_types.get(doc[end].lower_, ()):
+                end = paren + 3
+                if end < len(words) and type_ in self.head_types.get(table.lower[end], ()):
                     end += 1
                 add_span(doc, type_, first, end, "acronym", canonical)
                 defined[short] = (type_, canonical)
                 inside.update(range(first, end))
         if defined:
-            for tok in doc:
-                if tok.text in defined and tok.i not in inside:
-                    type_, canonical = defined[tok.text]
-                    add_span(doc, type_, tok.i, tok.i + 1, "acronym_ref", canonical)
+            for i, word in enumerate(words):
+                if word in defined and i not in inside:
+                    type_, canonical = defined[word]
+                    add_span(doc, type_, i, i + 1, "acronym_ref", canonical)
         return doc
 
     def _definition(self, doc: Doc, paren: int, short: str) -> tuple[int, str, str] | None:
         if not _ACRONYM.match(short) or self.resources.is_generic(short):
             return None
-        window = max(doc[paren].sent.start, paren - min(len(short) + 5, 2 * len(short)))
+        window = max(tokens(doc).sentence_start(paren), paren - min(len(short) + 5, 2 * len(short)))
         if window >= paren:
             return None
         base = doc[window].idx
-        offset = long_form_start(short, doc.text[base:doc[paren].idx].rstrip())
+        offset = long_form_start(short, doc[window:paren].text)
         if offset is None:
             return None
         first = next((t.i for t in doc[window:paren] if t.idx - base >= offset), None)
@@ -247,91 +356,89 @@ class CuePhrases:
         self.task_ends = set(cues["task_phrase_ends"])
         self.rate_words = set(cues["metric_rate_words"])
         self.generic_heads = set(cues["generic_method_heads"])
+        self.cue_words = self.task_ends | set(self.head_types)
 
     def __call__(self, doc: Doc) -> Doc:
         lexicon_types = {i: c.type for c in candidates(doc) if c.source == "lexicon"
                          for i in range(c.first_token, c.end_token)}
-        for tok in doc:
-            low = tok.lower_
+        table = tokens(doc)
+        cue_words = self.cue_words
+        for i in [i for i, low in enumerate(table.lower) if low in cue_words]:
+            low = table.lower[i]
             if low in self.task_ends:
-                self._task_phrase(doc, tok, lexicon_types)
+                self._task_phrase(doc, i, lexicon_types)
             types = self.head_types.get(low)
-            if not types or self._head_continues(doc, tok):
+            if not types or self._head_continues(table, i):
                 continue
             for type_ in types:
-                if self._phrase(doc, tok, type_, lexicon_types):
+                if self._phrase(doc, i, type_, lexicon_types):
                     break
         return doc
 
-    def _head_continues(self, doc: Doc, tok) -> bool:
+    def _head_continues(self, table: Tokens, i: int) -> bool:
         """``speech recognition systems``: only the last head word of a compound starts a phrase."""
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        return nxt is not None and tok.whitespace_ != "" and nxt.lower_ in self.head_types
+        return i + 1 < len(table) and table.space[i] and table.lower[i + 1] in self.head_types
 
     def _modifiers_start(self, doc: Doc, head: int, type_: str, lexicon_types: dict[int, str]) -> int:
         """First token of the modifier run before ``doc[head]`` (``Chinese-to-English`` stays whole)."""
-        sent_start, first, words = doc[head].sent.start, head, 0
+        table = tokens(doc)
+        sent_start, first, words = table.sentence_start(head), head, 0
         glue = "-/" if type_ == "dataset" else "-"
         while first > sent_start and words < self.MAX_MODIFIERS[type_]:
-            prev = doc[first - 1]
-            glued = not prev.whitespace_ and doc[first].text in glue and first < head
-            if prev.is_punct:
-                if not (prev.text in glue and first - 2 >= sent_start and not doc[first - 2].whitespace_):
+            prev = first - 1
+            glued = not table.space[prev] and table.words[first] in glue and first < head
+            if table.is_punct(prev):
+                if not (table.words[prev] in glue and prev - 1 >= sent_start and not table.space[prev - 1]):
                     break
-            elif (prev.lower_ in self.stop and not glued) or lexicon_types.get(first - 1, type_) != type_ \
-                    or (prev.like_num and type_ != "dataset") or prev.is_space:
+            elif (table.lower[prev] in self.stop and not glued) or lexicon_types.get(prev, type_) != type_ \
+                    or (type_ != "dataset" and _NUMBER.match(table.words[prev])):
                 break
             else:
                 words += 1
             first -= 1
-        while first < head and (doc[first].is_punct or doc[first].lower_ in self.stop):
+        while first < head and (table.is_punct(first) or table.lower[first] in self.stop):
             first += 1
         return first
 
-    def _phrase(self, doc: Doc, head, type_: str, lexicon_types: dict[int, str]) -> bool:
-        first = self._modifiers_start(doc, head.i, type_, lexicon_types)
-        mods = doc[first:head.i]
+    def _phrase(self, doc: Doc, head: int, type_: str, lexicon_types: dict[int, str]) -> bool:
+        table = tokens(doc)
+        first = self._modifiers_start(doc, head, type_, lexicon_types)
+        head_word = table.lower[head]
         if type_ == "dataset":
-            while mods and not _is_name_token(mods[0]):
-                mods = mods[1:]
-            if not mods:
+            while first < head and not table.is_name_token(first):
+                first += 1
+            if first == head:
                 return False
-            first = mods.start
-        elif not mods and head.lower_ not in self.bare.get(type_, ()):
+        elif first == head and head_word not in self.bare.get(type_, ()):
             return False
-        if type_ == "metric" and not self._metric_ok(head, mods):
+        if type_ == "metric" and not self._metric_ok(table, first, head):
             return False
-        span = doc[first:head.i + 1]
-        canonical = mods.text if head.lower_ in self.drop_heads else span.text
-        if type_ == "method" and head.lower_ in self.generic_heads:
-            entry = self.resources.lookup_any(mods.text) if len(mods) else None
-            canonical = entry.name if entry else canonical
-        if self.resources.is_generic(canonical) or self.resources.is_generic(span.text):
+        mods, span = table.span_text(first, head), table.span_text(first, head + 1)
+        canonical = mods if head_word in self.drop_heads else span
+        if type_ == "method" and head_word in self.generic_heads and mods:
+            entry = self.resources.lookup_any(mods)
+            canonical = entry.name if entry else mods if looks_like_name(mods) else canonical
+        if self.resources.is_generic(canonical) or self.resources.is_generic(span):
             return False
-        add_span(doc, type_, first, head.i + 1, "cue_phrase", canonical)
+        add_span(doc, type_, first, head + 1, "cue_phrase", canonical)
         return True
 
-    def _metric_ok(self, head, mods) -> bool:
-        if head.lower_ in ("rate", "rates"):
-            return bool(mods) and mods[-1].lower_ in self.rate_words
-        if head.lower_ in ("score", "scores"):
-            return any(_is_name_token(t) for t in mods)
-        if head.lower_ == "correlation":
-            return bool(mods)
+    def _metric_ok(self, table: Tokens, first: int, head: int) -> bool:
+        head_word = table.lower[head]
+        if head_word in ("rate", "rates"):
+            return first < head and table.lower[head - 1] in self.rate_words
+        if head_word in ("score", "scores"):
+            return any(table.is_name_token(i) for i in range(first, head))
+        if head_word == "correlation":
+            return first < head
         return True
 
-    def _task_phrase(self, doc: Doc, tok, lexicon_types: dict[int, str]) -> None:
+    def _task_phrase(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
         """``the person search task`` -> ``person search``."""
-        first = self._modifiers_start(doc, tok.i, "task", lexicon_types)
-        if first < tok.i and not self.resources.is_generic(doc[first:tok.i].text):
-            add_span(doc, "task", first, tok.i, "task_phrase", doc[first:tok.i].text)
-
-
-def _is_name_token(tok) -> bool:
-    """Part of a proper name: a digit, an inner capital, or a capital not explained by sentence start."""
-    text = tok.text
-    return any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]) \
-        or (text[:1].isupper() and not tok.is_sent_start)
+        first = self._modifiers_start(doc, end, "task", lexicon_types)
+        text = tokens(doc).span_text(first, end)
+        if first < end and not self.resources.is_generic(text):
+            add_span(doc, "task", first, end, "task_phrase", text)
 
 
 @Language.factory("kg_names")
@@ -351,13 +458,27 @@ class NameShapes:
     def __call__(self, doc: Doc) -> Doc:
         if doc.user_data.get("field") == "title":
             self._title_name(doc)
-        shouting = sum(c.isupper() for c in doc.text) > 0.5 * sum(c.isalpha() for c in doc.text)
-        if shouting:
+        table = tokens(doc)
+        if table.text.isupper():  # an all-capitals text has no name shapes
             return doc
-        for tok in doc:
-            if looks_like_name(tok.text) and not self.resources.is_generic(tok.text):
-                type_ = "dataset" if self._in_dataset_list(doc, tok.i) else "method"
-                add_span(doc, type_, tok.i, tok.i + 1, "name_shape", tok.text)
+        lexicon_datasets = {i for c in candidates(doc) if c.source == "lexicon" and c.type == "dataset"
+                            for i in range(c.first_token, c.end_token)}
+        starts = table.starts
+        words, lower = table.words, table.lower
+        hinted = sorted({bisect_right(starts, m.start()) - 1 for m in _NAME_HINT.finditer(table.text)})
+        # A name has a capital after its first letter, a capital and a digit, or is joined by a dash.
+        seeds = [i for i in hinted if words[i][1:] != lower[i][1:] or words[i] in _DASHES
+                 or (words[i][:1] != lower[i][:1] and _DIGIT.search(words[i]))]
+        seen_until = -1
+        for seed in seeds:
+            first, end = glued_word_around(table, seed)
+            if first < seen_until or end <= first:
+                continue
+            seen_until = end
+            text = table.span_text(first, end)
+            if looks_like_name(text) and not self.resources.is_generic(text):
+                type_ = "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) else "method"
+                add_span(doc, type_, first, end, "name_shape", text)
         return doc
 
     def _title_name(self, doc: Doc) -> None:
@@ -374,35 +495,34 @@ class NameShapes:
         add_span(doc, type_, 0, colon, "title_name", name.text)
         candidates(doc)[-1].role = NEW_ROLES[type_]
 
-    def _in_dataset_list(self, doc: Doc, i: int) -> bool:
+    def _in_dataset_list(self, doc: Doc, i: int, lexicon_datasets: set[int]) -> bool:
         """Walk left over a list of names; a list after ``on``/``across`` names datasets."""
-        sent_start = doc[i].sent.start
-        lexicon_datasets = {i for c in candidates(doc) if c.source == "lexicon" and c.type == "dataset"
-                            for i in range(c.first_token, c.end_token)}
+        table = tokens(doc)
+        sent_start = table.sentence_start(i)
         j = i
         while j > sent_start:
-            prev = doc[j - 1]
+            prev = table.words[j - 1]
             if j - 1 in lexicon_datasets:
                 return True
-            if prev.text in (",", "and", "or") or looks_like_name(prev.text) or prev.is_title:
+            if prev in (",", "and", "or") or looks_like_name(prev) or prev.istitle():
                 j -= 1
                 continue
             break
-        if j == sent_start or doc[j - 1].lower_ not in self.list_cues:
+        if j == sent_start or table.lower[j - 1] not in self.list_cues:
             return False
-        return j < 2 or doc[j - 2].lower_ not in self.blockers
+        return j < 2 or table.lower[j - 2] not in self.blockers
 
 
 @Language.component("kg_select")
 def select_candidates(doc: Doc) -> Doc:
     """Keep the best non-overlapping candidates (URL, then longest, then most trusted rule)."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(tokens(doc).text) + 1)  # one flag per character: linear even for megabyte texts
     kept = []
     for cand in sorted(candidates(doc), key=lambda c: c.rank, reverse=True):
-        if all(cand.end <= s or cand.start >= e for s, e in taken):
-            taken.append((cand.start, cand.end))
+        if not any(taken[cand.start:cand.end]):
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
-    doc._.kg_candidates = sorted(kept, key=lambda c: c.start)
+    doc.user_data["kg_candidates"] = sorted(kept, key=lambda c: c.start)
     return doc
 
 
@@ -418,22 +538,26 @@ class RoleAssigner:
         self.dataset_heads = set(cues["heads"]["dataset"])
 
     def __call__(self, doc: Doc) -> Doc:
-        cands = candidates(doc)
-        for sent in doc.sents:
-            self._sentence_roles(doc, sent, [c for c in cands if sent.start <= c.first_token < sent.end])
+        cands, table = candidates(doc), tokens(doc)
+        by_sentence: dict[int, list[Candidate]] = {}
+        for cand in cands:
+            by_sentence.setdefault(table.sentence_of[cand.first_token], []).append(cand)
+        for index, sent_cands in by_sentence.items():
+            self._sentence_roles(table, index, sent_cands)
         new = {(c.type, name_key(c.canonical)) for c in cands if c.role in NEW_ROLES.values()}
         for cand in cands:
             if cand.role is None:
-                is_new = (cand.type, name_key(cand.canonical)) in new
+                is_new = bool(new) and cand.type in NEW_ROLES and (cand.type, name_key(cand.canonical)) in new
                 cand.role = NEW_ROLES[cand.type] if is_new else DEFAULT_ROLES[cand.type]
         return doc
 
-    def _sentence_roles(self, doc: Doc, sent, cands: list[Candidate]) -> None:
+    def _sentence_roles(self, table: Tokens, index: int, cands: list[Candidate]) -> None:
         for cand in cands:
-            before = doc[cand.first_token - 2:cand.first_token] if cand.first_token >= 2 else doc[:cand.first_token]
-            if any(t.lower_ in self.naming for t in before) and cand.type in NEW_ROLES:
+            if cand.type in NEW_ROLES and any(w in self.naming for w in table.lower[max(cand.first_token - 2, 0):
+                                                                                    cand.first_token]):
                 cand.role = NEW_ROLES[cand.type]
-        verb = self._proposing_verb(sent)
+        start, end = table.sentence_first[index], table.sentence_end(index)
+        verb = self._proposing_verb(table, start, end)
         if verb is None:
             return
         fresh = [c for c in cands if c.first_token > verb and c.type in NEW_ROLES and c.source != "lexicon"]
@@ -441,16 +565,17 @@ class RoleAssigner:
             return
         first = fresh[0]
         if first.source in ("name_shape", "acronym") and any(
-                t.lower_ in self.dataset_heads for t in doc[verb:min(first.end_token + 3, sent.end)]):
+                w in self.dataset_heads for w in table.lower[verb:min(first.end_token + 3, end)]):
             first.type = "dataset"
         first.role = NEW_ROLES[first.type]
 
-    def _proposing_verb(self, sent) -> int | None:
-        """Index of ``propose``-like verb with ``we``/``this paper``/``here`` before it, if any."""
+    def _proposing_verb(self, table: Tokens, start: int, end: int) -> int | None:
+        """Index of a ``propose``-like verb with ``we``/``this paper``/``here`` before it, if any."""
         subject = False
-        for tok in sent:
-            if tok.lower_ in self.subjects:
+        for i in range(start, end):
+            word = table.lower[i]
+            if word in self.subjects:
                 subject = True
-            elif subject and tok.lower_ in self.verbs:
-                return tok.i
+            elif subject and word in self.verbs:
+                return i
         return None

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import multiprocessing
-from bisect import bisect_right
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -17,17 +16,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extraction import components  # noqa: F401  (registers the components by name)
-from kg.extraction.components import NEW_ROLES, candidates
+from kg.extraction.components import NEW_ROLES, candidates, tokens
 from kg.extraction.lexicon import name_key
 from kg.model import Mention, Paper
 
-PIPELINE = ["sentencizer", "kg_urls", "kg_lexicon", "kg_acronyms", "kg_cues", "kg_names", "kg_select", "kg_roles"]
+PIPELINE = ["kg_sentences", "kg_urls", "kg_lexicon", "kg_acronyms", "kg_cues", "kg_names", "kg_select", "kg_roles"]
 FIELDS = ("title", "abstract")
 MAX_TEXT_CHARS = 50_000_000  # no parser or NER runs, so long texts only cost linear time
 
 
 def build_pipeline() -> Language:
-    """``spacy.blank("en")`` plus the sentencizer and kg's components, in order."""
+    """``spacy.blank("en")`` plus kg's components (sentence splitter first), in order."""
     nlp = spacy.blank("en")
     nlp.max_length = MAX_TEXT_CHARS
     for name in PIPELINE:
@@ -52,9 +51,11 @@ class Extractor:
             for chunk in chunks:
                 yield from self._extract_chunk(chunk)
             return
-        with _pool(workers) as pool:
-            for results in pool.imap(_extract_in_worker, chunks):
-                yield from results
+        texts = ([(p.title or "", p.abstract or "") for p in chunk] for chunk in chunks)
+        with _pool(workers, self) as pool:
+            for results in pool.imap(_extract_in_worker, texts):
+                for rows in results:  # plain tuples cross the process boundary: cheaper to pickle
+                    yield [Mention(*row) for row in rows]
 
     def _extract_chunk(self, papers: list[Paper]) -> list[list[Mention]]:
         docs = self.nlp.pipe((self._make_doc(p, f) for p in papers for f in FIELDS), batch_size=2 * len(papers))
@@ -65,8 +66,9 @@ class Extractor:
         return results
 
     def _make_doc(self, paper: Paper, field: str) -> Doc:
-        doc = self.nlp.make_doc(getattr(paper, field) or "")
-        doc.user_data["field"] = field
+        text = getattr(paper, field) or ""
+        doc = self.nlp.make_doc(text)
+        doc.user_data.update(field=field, text=text)
         return doc
 
 
@@ -80,19 +82,22 @@ def _mentions(doc: Doc, field: str) -> list[Mention]:
     cands = candidates(doc)
     if not cands:
         return []
-    sents = list(doc.sents)
-    starts = [s.start_char for s in sents]
+    table = tokens(doc)
     mentions = []
     for cand in cands:
-        index = max(bisect_right(starts, cand.start) - 1, 0)
-        mentions.append(Mention(cand.type, doc.text[cand.start:cand.end], cand.canonical, cand.role, field,
-                                cand.start, cand.end, index, sents[index].text, cand.source))
+        index = table.sentence_of[cand.first_token] if cand.first_token < len(table) else 0
+        first, end = table.sentence_first[index], table.sentence_end(index)
+        evidence = table.span_text(first, end)
+        mentions.append(Mention(cand.type, table.text[cand.start:cand.end], cand.canonical, cand.role, field,
+                                cand.start, cand.end, index, evidence, cand.source))
     return mentions
 
 
 def _spread_new_roles(mentions: list[Mention]) -> list[Mention]:
     """A name the paper proposes in its title is proposed in its abstract too."""
     new = {(m.type, name_key(m.canonical)) for m in mentions if m.role in NEW_ROLES.values()}
+    if not new:
+        return mentions
     for mention in mentions:
         if mention.type in NEW_ROLES and (mention.type, name_key(mention.canonical)) in new:
             mention.role = NEW_ROLES[mention.type]
@@ -104,14 +109,20 @@ _worker_extractor: Extractor | None = None
 
 def _init_worker() -> None:
     global _worker_extractor
-    _worker_extractor = Extractor()
+    if _worker_extractor is None:  # spawned, not forked: build the pipeline here
+        _worker_extractor = Extractor()
 
 
-def _extract_in_worker(papers: list[Paper]) -> list[list[Mention]]:
-    return _worker_extractor._extract_chunk(papers)
+def _extract_in_worker(texts: list[tuple[str, str]]) -> list[list[tuple]]:
+    papers = [Paper(title=title, abstract=abstract) for title, abstract in texts]
+    return [[(m.type, m.text, m.canonical, m.role, m.field, m.start, m.end, m.sentence, m.evidence, m.source)
+             for m in mentions] for mentions in _worker_extractor._extract_chunk(papers)]
 
 
-def _pool(workers: int):
-    """A process pool; forked where possible so workers start without re-importing spaCy."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(workers, initializer=_init_worker)
+def _pool(workers: int, extractor: Extractor):
+    """A process pool; forked where possible so workers inherit the loaded pipeline."""
+    global _worker_extractor
+    if "fork" in multiprocessing.get_all_start_methods():
+        _worker_extractor = extractor
+        return multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker)
+    return multiprocessing.get_context("spawn").Pool(workers, initializer=_init_worker)

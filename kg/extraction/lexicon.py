@@ -2,8 +2,8 @@
 
 >>> name_key("Contrastive Language\u2013Image Pre-Training")
 'contrastivelanguageimagepretraining'
->>> name_key("LLMs") == name_key("LLM"), name_key("GPT-4") == name_key("GPT-4o")
-(True, False)
+>>> name_key("LLMs") == name_key("LLM"), name_key("GPT-XLs") == name_key("GPT-XL"), name_key("GPT-4") == name_key("GPT-4o")
+(True, True, False)
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from importlib import resources
 
 LEXICON_FILES = {"method": "methods.txt", "dataset": "datasets.txt", "task": "tasks.txt", "metric": "metrics.txt"}
 _WORD = re.compile(r"[^\W_]+")
+_ACRONYM_PLURAL = re.compile(r"(?<=[A-Z])s\b")  # CNNs, XLs
 
 
 def _fold_plural(word: str) -> str:
@@ -27,9 +28,10 @@ def _fold_plural(word: str) -> str:
     return word[:-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A key on which case, hyphen, unicode-dash, spacing and plural variants of a name agree."""
-    text = unicodedata.normalize("NFKC", name).casefold()
+    text = _ACRONYM_PLURAL.sub("", unicodedata.normalize("NFKC", name)).casefold()
     return "".join(_fold_plural(w) for w in _WORD.findall(text))
 
 

@@ -19,6 +19,8 @@ URL_PATTERN = re.compile(
     r"[^\s<>\"'\u201c\u201d]+",
     re.IGNORECASE,
 )
+# Substrings every URL the pattern accepts contains (plain `in` tests: case-insensitive regexes are slow).
+_URL_HINTS = ("://", "www.", "github.com/", "gitlab.com/", "bitbucket.org/", "huggingface.co/")
 # Characters a sentence or LaTeX markup leaves at the end of a URL.
 _TRAILING = ".,;:!?)]}>'\"*"
 _CODE_HOSTS = {"github.com": "github", "gitlab.com": "gitlab", "bitbucket.org": "bitbucket"}
@@ -33,6 +35,9 @@ def find_urls(text: str) -> Iterator[tuple[int, int]]:
     >>> [text[s:e] for s, e in find_urls(text)]
     ['https://github.com/a/b']
     """
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _URL_HINTS):  # most texts have no URL
+        return
     for match in URL_PATTERN.finditer(text):
         start, end = match.start(), match.start() + len(_strip_debris(match.group()))
         if end > start and "." in text[start:end]:

@@ -1,0 +1,59 @@
+"""Canonical names: acronym merging within and across papers, lexicon aliases, variants, versions."""
+from __future__ import annotations
+
+from kg.model import Paper
+from kg.resolution import resolve
+
+
+def resolved(extractor, *abstracts: str):
+    mentions = [extractor.extract(Paper(title="", abstract=a)) for a in abstracts]
+    return mentions, {e.node_id: e for e in resolve(mentions)}
+
+
+def test_acronym_definition_merges_long_and_short_form_in_one_paper(extractor):
+    (mentions,), entities = resolved(extractor, "We propose Latent Label Shift (LLS). LLS is simple.")
+    ids = {m.entity_id for m in mentions if "LLS" in m.text}
+    assert ids == {"method:lls"}
+    assert "Latent Label Shift" in entities["method:lls"].aliases
+
+
+def test_acronym_mentioned_in_another_paper_is_the_same_node(extractor, find):
+    (first, second), entities = resolved(
+        extractor, "We propose Masked Token Distillation (MTD) for speech.", "We compare with MTD on LibriSpeech.")
+    assert find(first, "Masked Token Distillation (MTD)")[0].role == "proposes"
+    assert find(second, "MTD")[0].entity_id == find(first, "Masked Token Distillation (MTD)")[0].entity_id
+
+
+def test_acronym_with_two_meanings_is_only_merged_inside_each_paper(extractor, find):
+    (a, b, c), _ = resolved(extractor, "We use Recurrent Tree Solver (RTS) here. RTS works.",
+                            "We use Robust Token Sampling (RTS) here. RTS works.", "RTS is popular.")
+    assert find(a, "RTS")[0].entity_id != find(b, "RTS")[0].entity_id
+    assert find(c, "RTS")[0].entity_id not in {find(a, "RTS")[0].entity_id, find(b, "RTS")[0].entity_id}
+
+
+def test_lexicon_alias_clip_long_form(extractor, find):
+    (a, b), entities = resolved(extractor, "We build on CLIP.", "Contrastive Language-Image Pre-training works.")
+    assert find(b, "Contrastive Language-Image Pre-training")[0].entity_id == "method:clip"
+    assert find(a, "CLIP")[0].entity_id == "method:clip"
+    assert entities["method:clip"].name == "CLIP"
+
+
+def test_case_hyphen_dash_and_plural_variants_merge(extractor):
+    texts = ["We train a GraphFormer-XL model.", "Two GraphFormer\u2013XL models.", "The GraphFormer-XLs help.",
+             "A GraphFormer-xl is used."]
+    mentions, _ = resolved(extractor, *texts)
+    ids = {m.entity_id for paper in mentions for m in paper if m.text.startswith("GraphFormer")}
+    assert len(ids) == 1
+
+
+def test_versions_stay_distinct(extractor):
+    (mentions,), _ = resolved(extractor, "We compare GPT-4 with GPT-4o, and ResNet-50 with ResNet-101.")
+    ids = [m.entity_id for m in mentions if m.type == "method"]
+    assert len(ids) == len(set(ids)) == 4
+
+
+def test_repository_urls_merge_case_insensitively(extractor, find):
+    (a, b), entities = resolved(extractor, "Code: https://github.com/OpenAI/CLIP.", "See github.com/openai/CLIP.git")
+    assert find(a, "https://github.com/OpenAI/CLIP")[0].entity_id == find(b, "github.com/openai/CLIP.git")[0].entity_id
+    repo = entities[find(a, "https://github.com/OpenAI/CLIP")[0].entity_id]
+    assert repo.kind == "github" and repo.name.startswith("https://github.com/")

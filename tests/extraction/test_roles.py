@@ -1,0 +1,72 @@
+"""Each role pattern: proposes/introduces from titles and cue phrases, defaults otherwise."""
+from __future__ import annotations
+
+from kg.model import Paper
+
+
+def roles(extractor, title="", abstract=""):
+    return {(m.text, m.type): m.role for m in extractor.extract(Paper(title=title, abstract=abstract))}
+
+
+def test_title_name_before_colon_is_proposed(extractor):
+    got = roles(extractor, title="cMIM: A Contrastive Mutual Information Framework for Images")
+    assert got[("cMIM", "method")] == "proposes"
+
+
+def test_title_name_of_a_benchmark_is_an_introduced_dataset(extractor):
+    got = roles(extractor, title="UFineBench: Towards Text-based Person Retrieval with Ultra-fine Granularity benchmark")
+    assert got[("UFineBench", "dataset")] == "introduces"
+
+
+def test_title_proposal_carries_into_abstract(extractor, find):
+    mentions = extractor.extract(Paper(title="FooNet: Fast Segmentation", abstract="FooNet beats ResNet-50."))
+    assert [m.role for m in find(mentions, "FooNet")] == ["proposes", "proposes"]
+    assert find(mentions, "ResNet-50")[0].role == "uses"
+
+
+def test_we_propose_marks_the_first_new_name_after_the_verb(extractor):
+    got = roles(extractor, abstract="In this paper we propose GraphMix, which builds on CLIP and LoRA.")
+    assert got[("GraphMix", "method")] == "proposes"
+    assert got[("CLIP", "method")] == "uses" and got[("LoRA", "method")] == "uses"
+
+
+def test_called_termed_dubbed_name_a_proposal(extractor):
+    for word in ("called", "termed", "dubbed"):
+        got = roles(extractor, abstract=f"A new approach, {word} ZetaFormer, improves retrieval.")
+        assert got[("ZetaFormer", "method")] == "proposes", word
+
+
+def test_we_release_a_dataset_introduces_it(extractor):
+    got = roles(extractor, abstract="We release the BirdTalk-5K dataset of annotated bird songs.")
+    assert got[("BirdTalk-5K dataset", "dataset")] == "introduces"
+
+
+def test_new_benchmark_name_after_we_introduce_is_a_dataset(extractor):
+    got = roles(extractor, abstract="We introduce a new benchmark, CodeQuest, for program repair.")
+    assert got[("CodeQuest", "dataset")] == "introduces"
+
+
+def test_default_roles(extractor):
+    got = roles(extractor, abstract="We fine-tune BERT on SQuAD for question answering and report F1. "
+                                    "Code: https://github.com/a/b and https://huggingface.co/spaces/a/b.")
+    assert got[("BERT", "method")] == "uses"
+    assert got[("SQuAD", "dataset")] == "evaluates_on"
+    assert got[("question answering", "task")] == "addresses"
+    assert got[("F1", "metric")] == "reports"
+    assert got[("https://github.com/a/b", "repository")] == "has_code"
+    assert got[("https://huggingface.co/spaces/a/b", "link")] == "links_to"
+
+
+def test_unknown_names_listed_after_on_are_datasets(extractor):
+    got = roles(extractor, abstract="Results on ImageNet-1K, CUB-200-2011 and PlantVillage-X show gains.")
+    assert got[("PlantVillage-X", "dataset")] == "evaluates_on"
+    assert got[("CUB-200-2011", "dataset")] == "evaluates_on"
+
+
+def test_cue_phrases_find_tasks_and_metrics(extractor):
+    got = roles(extractor, abstract="We study the task of person search and improve top-1 accuracy "
+                                    "and word error rate on the Wall Street Journal treebank.")
+    assert ("person search", "task") in got
+    assert ("top-1 accuracy", "metric") in got
+    assert ("word error rate", "metric") in got
+    assert ("Wall Street Journal treebank", "dataset") in got
