@@ -35,6 +35,7 @@ _SENTENCE_END = {".", "!", "?", "...", "\u2026"}
 _CLOSERS = {")", "]", "}", "\"", "'", "\u201d", "\u2019"}
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 # Where a name shape may be: a capital after a word character, a capital word with a digit, a dash.
 _NAME_HINT = re.compile(r"[A-Z0-9\-\u2010-\u2014]")  # one character class: alternations are slow
 _NUMBER = re.compile(r"^[\d.,%]+$")
@@ -418,7 +419,7 @@ class CuePhrases:
         if type_ == "method" and head_word in self.generic_heads and mods:
             entry = self.resources.lookup_any(mods)
             canonical = entry.name if entry else mods if looks_like_name(mods) else canonical
-        if self.resources.is_generic(canonical) or self.resources.is_generic(span):
+        if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not _LETTER.search(canonical):
             return False
         add_span(doc, type_, first, head + 1, "cue_phrase", canonical)
         return True
