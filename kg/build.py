@@ -40,7 +40,7 @@ class BuildReport:
     def summary(self, G: nx.MultiDiGraph) -> str:
         from kg.mirror import counts
         c = counts(G)
-        entities = ", ".join(f"{n} {label.lower()}s" for label, n in c["nodes"].items()
+        entities = ", ".join(f"{n} {_plural(label.lower())}" for label, n in c["nodes"].items()
                              if label not in ("Paper", "Author"))
         return (f"Read {self.records} records from {len(self.inputs)} file(s)"
                 f"{f' (skipped {self.bad_records} bad)' if self.bad_records else ''}, merged into "
@@ -48,6 +48,10 @@ class BuildReport:
                 f"{c['nodes'].get('Author', 0)} authors; found {self.mentions} mentions of "
                 f"{entities or 'no entities'}; the graph has {G.number_of_nodes()} nodes and "
                 f"{G.number_of_edges()} relationships ({self.seconds:.1f}s).")
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 def paper_properties(paper: Paper) -> dict:

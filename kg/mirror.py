@@ -1,9 +1,15 @@
 """The NetworkX mirror: read and write a graph directory.
 
 A mirror directory holds ``graph.json`` (node-link JSON, what kg reads back),
-``graph.graphml`` (for Gephi, yEd, Cytoscape) and ``manifest.json``. Every file
-is written under a temporary name and renamed into place, so an interrupted
-write never leaves a half-written graph behind.
+``graph.graphml`` (for Gephi, yEd, Cytoscape), ``manifest.json`` and whatever
+extra files the writer adds (``kg build`` adds ``mentions.jsonl``).
+
+The files of one write must change together: a manifest describing the new graph
+beside the old graph.json is a torn mirror. So a write fills a fresh generation
+folder ``.generations/<n>/``, then swaps the one symlink ``.generations/current``
+onto it with a rename (atomic on POSIX); ``graph.json`` and its siblings are fixed
+symlinks into ``current``. An interrupted write leaves the old mirror whole (or,
+on a first write, no graph.json), never a mix.
 
 >>> import networkx as nx, tempfile
 >>> G = nx.MultiDiGraph()
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
@@ -69,16 +76,60 @@ def _graphml_safe(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-def write(G: nx.MultiDiGraph, directory: str | os.PathLike, manifest: dict | None = None) -> None:
-    """Write ``G`` into ``directory`` as node-link JSON, GraphML and a manifest."""
-    directory = Path(directory)
-    with atomic_open(directory / GRAPHML_FILE, "wb") as handle:
+GENERATIONS_DIR = ".generations"
+CURRENT_LINK = "current"
+
+
+def _write_files(G: nx.MultiDiGraph, folder: Path, manifest: dict | None, extra_files: dict) -> None:
+    with atomic_open(folder / GRAPHML_FILE, "wb") as handle:
         nx.write_graphml(_graphml_safe(G), handle)
-    with atomic_open(directory / MANIFEST_FILE) as handle:
+    with atomic_open(folder / MANIFEST_FILE) as handle:
         json.dump({**(manifest or {}), "counts": counts(G)}, handle, indent=2, ensure_ascii=False)
-    # graph.json last: it is the file readers check for, so it marks a complete mirror.
-    with atomic_open(directory / GRAPH_FILE) as handle:
+    with atomic_open(folder / GRAPH_FILE) as handle:
         json.dump(nx.node_link_data(G, edges="edges"), handle, ensure_ascii=False)
+    for name, write_to in extra_files.items():
+        with atomic_open(folder / name) as handle:
+            write_to(handle)
+
+
+def _replace_with_symlink(path: Path, target: str) -> None:
+    """Point ``path`` at ``target`` by renaming a fresh symlink over it (atomic)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.link")
+    if tmp.is_symlink():
+        tmp.unlink()
+    os.symlink(target, tmp)
+    os.replace(tmp, path)
+
+
+def write(G: nx.MultiDiGraph, directory: str | os.PathLike, manifest: dict | None = None,
+          extra_files: dict | None = None) -> None:
+    """Write ``G`` into ``directory`` as node-link JSON, GraphML and a manifest, all at once.
+
+    ``extra_files`` maps file names to functions that write one into an open text handle.
+    """
+    directory = Path(directory)
+    generations = directory / GENERATIONS_DIR
+    generations.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="gen-", dir=generations))
+    try:
+        _write_files(G, folder, manifest, extra_files or {})
+        _replace_with_symlink(generations / CURRENT_LINK, folder.name)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    names = [GRAPHML_FILE, MANIFEST_FILE, *(extra_files or {}), GRAPH_FILE]  # graph.json last: it marks a mirror
+    for name in names:
+        link = os.path.join(GENERATIONS_DIR, CURRENT_LINK, name)
+        if not (directory / name).is_symlink() or os.readlink(directory / name) != link:
+            _replace_with_symlink(directory / name, link)
+    _remove_old_generations(generations, keep=folder.name)
+
+
+def _remove_old_generations(generations: Path, keep: str) -> None:
+    """Delete the replaced generation and any an interrupted write left behind."""
+    for entry in generations.iterdir():
+        if entry.name != keep and entry.name.startswith("gen-") and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def read(directory: str | os.PathLike) -> nx.MultiDiGraph:

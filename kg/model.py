@@ -67,9 +67,13 @@ def title_key(title: str) -> str:
 
     >>> title_key("Attention Is All You Need!")
     'title:attention-is-all-you-need'
+    >>> title_key(" ?! ")
+    'title:?!'
     """
-    words = re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold())
-    return "title:" + "-".join(words)
+    text = unicodedata.normalize("NFKC", title).casefold()
+    words = re.findall(r"\w+", text)
+    # A title of only punctuation ("?!") keys on its characters, so "?!" and "..." stay two papers.
+    return "title:" + ("-".join(words) or "".join(text.split()))
 
 
 def normalize_arxiv_id(raw: str | None) -> str | None:

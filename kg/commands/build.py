@@ -29,14 +29,12 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def write_mentions(path, papers, mentions) -> None:
+def write_mentions(handle, papers, mentions) -> None:
     """The `kg extract` contract lines of every merged paper, in build order."""
-    from kg.mirror import atomic_open
-    with atomic_open(path) as handle:
-        for paper, paper_mentions in zip(papers, mentions):
-            entities = [m.to_contract() for m in paper_mentions if m.type != "link"]
-            handle.write(json.dumps({"id": paper.record_id or paper.key, "entities": entities},
-                                    ensure_ascii=False) + "\n")
+    for paper, paper_mentions in zip(papers, mentions):
+        entities = [m.to_contract() for m in paper_mentions if m.type != "link"]
+        handle.write(json.dumps({"id": paper.record_id or paper.key, "entities": entities},
+                                ensure_ascii=False) + "\n")
 
 
 def run(args) -> int:
@@ -49,10 +47,11 @@ def run(args) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     G, papers, mentions, report = build_graph(args.inputs, format=args.format, skip_bad=args.skip_bad,
                                               workers=args.workers, progress=progress, on_bad=report_bad)
-    write_mentions(os.path.join(args.out, "mentions.jsonl"), papers, mentions)
-    mirror.write(G, args.out, manifest={"kg_version": __version__, "inputs": report.inputs,
-                                        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                                        "records": report.records, "skipped_records": report.bad_records})
+    manifest = {"kg_version": __version__, "inputs": report.inputs,
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "records": report.records, "skipped_records": report.bad_records}
+    mirror.write(G, args.out, manifest=manifest,
+                 extra_files={"mentions.jsonl": lambda handle: write_mentions(handle, papers, mentions)})
     if not args.quiet:
         print(report.summary(G))
         print(f"Wrote {args.out}/graph.json and graph.graphml; `kg info {args.out}` counts it.")

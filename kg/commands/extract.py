@@ -31,6 +31,7 @@ def run(args) -> int:
 
     from kg.commands.build import write_mentions
     from kg.extraction import Extractor
+    from kg.mirror import atomic_open
     from kg.resolution import resolve
     from loaders.readers import read_records
 
@@ -44,5 +45,6 @@ def run(args) -> int:
         bar.update()
     bar.close()
     resolve(mentions)
-    write_mentions(args.output, records, mentions)
+    with atomic_open(args.output) as handle:
+        write_mentions(handle, records, mentions)
     return 0

@@ -138,4 +138,6 @@ def test_failure_inside_the_graphml_write_keeps_the_old_mirror(tmp_path):
         mirror.write(broken, tmp_path)
     assert _mirror_state(tmp_path) == SMALL
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    assert sorted(os.listdir(tmp_path)) == sorted([mirror.GRAPH_FILE, mirror.GRAPHML_FILE, mirror.MANIFEST_FILE])
+    visible = [name for name in os.listdir(tmp_path) if not name.startswith(".")]
+    assert sorted(visible) == sorted([mirror.GRAPH_FILE, mirror.GRAPHML_FILE, mirror.MANIFEST_FILE])
+    assert len(os.listdir(tmp_path / mirror.GENERATIONS_DIR)) == 2, "one generation and its link, no debris"

@@ -107,5 +107,7 @@ def test_suite_runs_the_installed_package(repo_root):
     if os.environ.get("KG_TEST_INSTALLED") != "1":
         pytest.skip("only meaningful under scripts/test.sh, which installs the package")
     for module in (kg, loaders, queries):
-        assert repo_root not in Path(module.__file__).resolve().parents, module.__file__
+        package_dir = Path(module.__file__).resolve().parent
+        assert package_dir != repo_root / module.__name__, f"{module.__file__} is the source tree"
+        assert "site-packages" in package_dir.parts, module.__file__
     assert queries.names(), "named .cypher files must ship as package data"
