@@ -4,7 +4,9 @@ Each verb module has ``register(subparsers)`` which adds its parser and sets
 ``func`` to a callable taking the parsed ``args`` and returning an exit code.
 
 Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 bad input,
-4 Neo4j unreachable, 5 Neo4j authentication failed, 6 Neo4j database missing.
+4 Neo4j unreachable (or the local server failed to start), 5 Neo4j authentication
+failed, 6 Neo4j database missing, 7 a write refused by ``kg cypher``'s read-only session,
+130 interrupted.
 """
 from __future__ import annotations
 
@@ -25,13 +27,7 @@ def make_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
     subparsers.required = True
     for verb in VERBS:
-        try:
-            module = importlib.import_module(f"kg.commands.{verb}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"kg.commands.{verb}":
-                raise
-            continue  # verb not written yet
-        module.register(subparsers)
+        importlib.import_module(f"kg.commands.{verb}").register(subparsers)
     return parser
 
 
