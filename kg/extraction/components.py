@@ -355,6 +355,7 @@ class CuePhrases:
         self.drop_heads = set(cues["drop_heads"])
         self.bare = {t: set(words) for t, words in cues["bare_heads"].items()}
         self.task_ends = set(cues["task_phrase_ends"])
+        self.kept_task_ends = set(cues["task_phrase_kept_ends"])
         self.rate_words = set(cues["metric_rate_words"])
         self.generic_heads = set(cues["generic_method_heads"])
         self.cue_words = self.task_ends | set(self.head_types)
@@ -435,11 +436,13 @@ class CuePhrases:
         return True
 
     def _task_phrase(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
-        """``the person search task`` -> ``person search``."""
+        """``the person search task`` -> ``person search``; the mention keeps a singular ``task``."""
+        table = tokens(doc)
         first = self._modifiers_start(doc, end, "task", lexicon_types)
-        text = tokens(doc).span_text(first, end)
+        text = table.span_text(first, end)
         if first < end and not self.resources.is_generic(text):
-            add_span(doc, "task", first, end, "task_phrase", text)
+            kept = table.lower[end] in self.kept_task_ends
+            add_span(doc, "task", first, end + kept, "task_phrase", text)
 
 
 @Language.factory("kg_names")

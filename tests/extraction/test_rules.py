@@ -1,0 +1,34 @@
+"""Hand-made cases for the noun-phrase rules: one test per rule, each able to fail."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def spans(extractor):
+    """``spans(abstract)``: ``{(type, text, canonical)}`` of the abstract's mentions."""
+    return lambda abstract: {(m.type, m.text, m.canonical) for m in extractor.extract(Paper(title="", abstract=abstract))}
+
+
+def test_established_task_nouns_count_without_modifiers(spans):
+    found = spans("Ambiguity makes parsing hard, and summarization even harder.")
+    assert ("task", "parsing", "parsing") in found
+    assert ("task", "summarization", "summarization") in found
+
+
+def test_bare_task_noun_inside_a_method_name_is_not_a_task(spans):
+    found = spans("A translation model is trained on news.")
+    assert not any(type_ == "task" for type_, _, _ in found)
+
+
+def test_singular_task_word_stays_in_the_mention_but_not_the_name(spans):
+    found = spans("Results on the story link detection task improve.")
+    assert ("task", "story link detection task", "story link detection") in found
+
+
+def test_plural_task_word_is_left_out_of_the_mention(spans):
+    found = spans("We compare them on two related ranking tasks.")
+    assert any(type_ == "task" and text.endswith("ranking") for type_, text, _ in found)
+    assert not any(text.endswith("tasks") for _, text, _ in found)
