@@ -39,6 +39,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Where a name shape may be: a capital after a word character, a capital word with a digit, a dash.
 _NAME_HINT = re.compile(r"[A-Z0-9\-\u2010-\u2014]")  # one character class: alternations are slow
 _NUMBER = re.compile(r"^[\d.,%]+$")
+# A release after a dataset name: "CTB 6.0", "FrameNet 1.5", "DUC 2004" (a year, not any number: "MNIST 10").
+_VERSION = re.compile(r"^(?:v?\d+\.\d+|(?:19|20)\d\d)$")
 _DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"}
 
 
@@ -146,8 +148,10 @@ def tokens(doc: Doc) -> Tokens:
 
 
 def add_span(doc: Doc, type_: str, i: int, j: int, source: str, canonical: str) -> None:
-    """Record tokens ``doc[i:j]`` as a candidate."""
+    """Record tokens ``doc[i:j]`` as a candidate; a dataset takes the version or year after it."""
     table = tokens(doc)
+    if type_ == "dataset" and j < len(table) and _VERSION.match(table.words[j]):
+        canonical, j = f"{canonical} {table.words[j]}", j + 1
     candidates(doc).append(Candidate(type_, table.starts[i], table.ends[j - 1], i, j, source, canonical))
 
 

@@ -32,3 +32,21 @@ def test_plural_task_word_is_left_out_of_the_mention(spans):
     found = spans("We compare them on two related ranking tasks.")
     assert any(type_ == "task" and text.endswith("ranking") for type_, text, _ in found)
     assert not any(text.endswith("tasks") for _, text, _ in found)
+
+
+def test_test_set_and_data_end_a_named_dataset(spans):
+    found = spans("We report results on the CoNLL English test set and on Europarl data.")
+    texts = {text for type_, text, _ in found if type_ == "dataset"}
+    assert "CoNLL English test set" in texts
+    assert "Europarl data" in texts
+
+
+def test_data_after_an_unnamed_phrase_is_not_a_dataset(spans):
+    found = spans("We collect noisy training data from the web.")
+    assert not any(type_ == "dataset" for type_, _, _ in found)
+
+
+def test_dataset_name_takes_its_version_or_year(spans):
+    found = spans("We use FrameNet 1.5 and evaluate on DUC 2004 as well as MNIST 10 times.")
+    assert ("dataset", "FrameNet 1.5", "FrameNet 1.5") in found
+    assert ("dataset", "MNIST", "MNIST") in found
