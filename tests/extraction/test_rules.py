@@ -50,3 +50,17 @@ def test_dataset_name_takes_its_version_or_year(spans):
     found = spans("We use FrameNet 1.5 and evaluate on DUC 2004 as well as MNIST 10 times.")
     assert ("dataset", "FrameNet 1.5", "FrameNet 1.5") in found
     assert ("dataset", "MNIST", "MNIST") in found
+
+
+def test_well_known_dataset_names_and_years(spans):
+    found = spans("Summaries are scored on DUC 2004, and events are annotated in TimeBank and GENIA.")
+    assert {("dataset", "DUC 2004", "DUC 2004"), ("dataset", "TimeBank", "TimeBank"),
+            ("dataset", "GENIA", "GENIA")} <= found
+
+
+def test_nist_is_a_metric_only_next_to_another_metric(spans):
+    assert ("metric", "NIST", "NIST") in spans("Translations are scored with BLEU and NIST.")
+    assert ("metric", "NIST score", "NIST score") in spans("The NIST score rises by two points.")
+    found = spans("We train on the NIST Chinese-English test set.")
+    assert not any(type_ == "metric" for type_, _, _ in found)
+    assert ("dataset", "NIST Chinese-English test set", "NIST Chinese-English test set") in found
