@@ -497,7 +497,7 @@ class NameShapes:
                 continue
             seen_until = end
             text = table.span_text(first, end)
-            if looks_like_name(text) and not self.resources.is_generic(text):
+            if looks_like_name(text) and not self.resources.names_nothing(text):
                 type_ = "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) else "method"
                 add_span(doc, type_, first, end, "name_shape", text)
         return doc

@@ -99,6 +99,11 @@ class Resources:
     def is_generic(self, name: str) -> bool:
         return name.casefold() in self.generic or name_key(name) in self.generic
 
+    def names_nothing(self, name: str) -> bool:
+        """Generic as a whole, or word by word: ``Chinese-English``, ``English-to-Japanese``."""
+        words = _WORD.findall(name.casefold())
+        return self.is_generic(name) or all(w in self.generic or w in self.stopwords for w in words)
+
 
 @lru_cache(maxsize=1)
 def load() -> Resources:

@@ -64,3 +64,9 @@ def test_nist_is_a_metric_only_next_to_another_metric(spans):
     found = spans("We train on the NIST Chinese-English test set.")
     assert not any(type_ == "metric" for type_, _, _ in found)
     assert ("dataset", "NIST Chinese-English test set", "NIST Chinese-English test set") in found
+
+
+def test_language_pairs_are_not_names(spans):
+    found = spans("Results improve on English-to-Japanese and Persian-Arabic pairs, and on WikiNER-2.")
+    assert not any("English" in text or "Arabic" in text for _, text, _ in found)
+    assert any(text == "WikiNER-2" for _, text, _ in found)
