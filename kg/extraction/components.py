@@ -38,7 +38,7 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 # Where a name shape may be: a capital after a word character, a capital word with a digit, a dash.
 _NAME_HINT = re.compile(r"[A-Z0-9\-\u2010-\u2014]")  # one character class: alternations are slow
-_NUMBER = re.compile(r"^[\d.,%]+$")
+_NUMBER = re.compile(r"^[+\-\u00b1]?[\d.,%]+$")
 # A release after a dataset name: "CTB 6.0", "FrameNet 1.5", "DUC 2004" (a year, not any number: "MNIST 10").
 _VERSION = re.compile(r"^(?:v?\d+\.\d+|(?:19|20)\d\d)$")
 _DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"}
@@ -375,6 +375,7 @@ class CuePhrases:
         self.kept_task_ends = set(cues["task_phrase_kept_ends"])
         self.rate_words = set(cues["metric_rate_words"])
         self.generic_heads = set(cues["generic_method_heads"])
+        self.metric_modifiers = set(cues["metric_modifiers"])
         self.cue_words = self.task_ends | set(self.head_types)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -430,8 +431,10 @@ class CuePhrases:
                 return False
         elif first == head and head_word not in self.bare.get(type_, ()):
             return False
-        if type_ == "metric" and not self._metric_ok(table, first, head):
-            return False
+        if type_ == "metric":
+            first = self._metric_modifiers_start(table, first, head, lexicon_types)
+            if not self._metric_ok(table, first, head, lexicon_types):
+                return False
         mods, span = table.span_text(first, head), table.span_text(first, head + 1)
         canonical = mods if head_word in self.drop_heads else span
         if type_ == "method" and head_word in self.generic_heads and mods:
@@ -442,12 +445,23 @@ class CuePhrases:
         add_span(doc, type_, first, head + 1, "cue_phrase", canonical)
         return True
 
-    def _metric_ok(self, table: Tokens, first: int, head: int) -> bool:
+    def _metric_modifiers_start(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> int:
+        """A metric name as head (``BLEU``, ``accuracy``) keeps only name-like or known metric modifiers:
+        ``labeled F1``, ``IBM-BLEU``, but ``accuracy`` out of ``improving classification accuracy``."""
+        if lexicon_types.get(head) != "metric":
+            return first
+        while first < head and not (table.is_name_token(first) or table.lower[first] in self.metric_modifiers
+                                    or table.words[first] in _DASHES):
+            first += 1
+        return first
+
+    def _metric_ok(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> bool:
         head_word = table.lower[head]
         if head_word in ("rate", "rates"):
             return first < head and table.lower[head - 1] in self.rate_words
-        if head_word in ("score", "scores"):
-            return any(table.is_name_token(i) for i in range(first, head))
+        if head_word in ("score", "scores"):  # "BLEU score" is BLEU: the lexicon match is the mention
+            return any(table.is_name_token(i) for i in range(first, head)) \
+                and any(lexicon_types.get(i) != "metric" for i in range(first, head))
         if head_word == "correlation":
             return first < head
         return True

@@ -60,7 +60,7 @@ def test_well_known_dataset_names_and_years(spans):
 
 def test_nist_is_a_metric_only_next_to_another_metric(spans):
     assert ("metric", "NIST", "NIST") in spans("Translations are scored with BLEU and NIST.")
-    assert ("metric", "NIST score", "NIST score") in spans("The NIST score rises by two points.")
+    assert ("metric", "NIST", "NIST") in spans("The NIST score rises by two points.")
     found = spans("We train on the NIST Chinese-English test set.")
     assert not any(type_ == "metric" for type_, _, _ in found)
     assert ("dataset", "NIST Chinese-English test set", "NIST Chinese-English test set") in found
@@ -70,3 +70,15 @@ def test_language_pairs_are_not_names(spans):
     found = spans("Results improve on English-to-Japanese and Persian-Arabic pairs, and on WikiNER-2.")
     assert not any("English" in text or "Arabic" in text for _, text, _ in found)
     assert any(text == "WikiNER-2" for _, text, _ in found)
+
+
+def test_score_after_a_metric_name_is_left_out(spans):
+    found = spans("Our system raises the BLEU score, and TRDR scores as well.")
+    assert ("metric", "BLEU", "BLEU") in found
+    assert ("metric", "TRDR scores", "TRDR scores") in found
+
+
+def test_metric_name_keeps_only_metric_modifiers(spans):
+    found = spans("It reports labeled F1, improving parsing accuracy by +6.7 F1 points.")
+    metrics = {text for type_, text, _ in found if type_ == "metric"}
+    assert metrics == {"labeled F1", "accuracy", "F1"}
