@@ -446,12 +446,13 @@ class CuePhrases:
         return True
 
     def _metric_modifiers_start(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> int:
-        """A metric name as head (``BLEU``, ``accuracy``) keeps only name-like or known metric modifiers:
-        ``labeled F1``, ``IBM-BLEU``, but ``accuracy`` out of ``improving classification accuracy``."""
+        """A metric name as head (``BLEU``, ``accuracy``) keeps only name-like, hyphenated or known metric
+        modifiers: ``labeled F1``, ``IBM-BLEU``, ``sub-voxel precision``, but ``accuracy`` out of
+        ``improving classification accuracy``."""
         if lexicon_types.get(head) != "metric":
             return first
         while first < head and not (table.is_name_token(first) or table.lower[first] in self.metric_modifiers
-                                    or table.words[first] in _DASHES):
+                                    or (not table.space[first] and table.words[first + 1] in _DASHES)):
             first += 1
         return first
 

@@ -82,3 +82,19 @@ def test_metric_name_keeps_only_metric_modifiers(spans):
     found = spans("It reports labeled F1, improving parsing accuracy by +6.7 F1 points.")
     metrics = {text for type_, text, _ in found if type_ == "metric"}
     assert metrics == {"labeled F1", "accuracy", "F1"}
+
+
+def test_clause_verbs_do_not_open_a_phrase(spans):
+    found = spans("This helps improving word alignment a lot.")
+    assert ("task", "word alignment", "word alignment") in found
+
+
+def test_hyphenated_metric_modifier_is_kept_whole(spans):
+    found = spans("The tracker reaches sub-voxel precision.")
+    assert ("metric", "sub-voxel precision", "sub-voxel precision") in found
+
+
+def test_adjective_alone_before_task_is_no_task(spans):
+    found = spans("The latter task is harder, and OCR errors remain.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert tasks == {"OCR"}
