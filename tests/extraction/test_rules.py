@@ -98,3 +98,9 @@ def test_adjective_alone_before_task_is_no_task(spans):
     found = spans("The latter task is harder, and OCR errors remain.")
     tasks = {text for type_, text, _ in found if type_ == "task"}
     assert tasks == {"OCR"}
+
+
+def test_more_task_head_nouns(spans):
+    found = spans("We study lexical simplification and automated essay scoring.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert {"lexical simplification", "automated essay scoring"} <= tasks
