@@ -445,6 +445,11 @@ class CuePhrases:
         add_span(doc, type_, first, head + 1, "cue_phrase", canonical)
         return True
 
+    def _names_a_task(self, table: Tokens, first: int, end: int) -> bool:
+        """One word before ``task`` is mostly an adjective (``binary task``, ``semantic tasks``): keep it
+        only when it is a name (``WSD task``) or a task noun (``categorization task``)."""
+        return end - first > 1 or table.is_name_token(first) or table.lower[first] in self.head_types
+
     def _metric_modifiers_start(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> int:
         """A metric name as head (``BLEU``, ``accuracy``) keeps only name-like, hyphenated or known metric
         modifiers: ``labeled F1``, ``IBM-BLEU``, ``sub-voxel precision``, but ``accuracy`` out of
@@ -472,7 +477,7 @@ class CuePhrases:
         table = tokens(doc)
         first = self._modifiers_start(doc, end, "task", lexicon_types)
         text = table.span_text(first, end)
-        if first < end and not self.resources.is_generic(text):
+        if first < end and not self.resources.is_generic(text) and self._names_a_task(table, first, end):
             kept = table.lower[end] in self.kept_task_ends
             add_span(doc, "task", first, end + kept, "task_phrase", text)
 
