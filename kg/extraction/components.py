@@ -427,7 +427,7 @@ class CuePhrases:
         if type_ == "dataset":
             while first < head and not table.is_name_token(first):
                 first += 1
-            if first == head:
+            if not self._has_proper_name(table, first, head):
                 return False
         elif first == head and head_word not in self.bare.get(type_, ()):
             return False
@@ -444,6 +444,10 @@ class CuePhrases:
             return False
         add_span(doc, type_, first, head + 1, "cue_phrase", canonical)
         return True
+
+    def _has_proper_name(self, table: Tokens, first: int, head: int) -> bool:
+        """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``."""
+        return any(table.is_name_token(i) and not self.resources.is_generic(table.words[i]) for i in range(first, head))
 
     def _names_a_task(self, table: Tokens, first: int, end: int) -> bool:
         """One word before ``task`` is mostly an adjective (``binary task``, ``semantic tasks``): keep it

@@ -104,3 +104,10 @@ def test_more_task_head_nouns(spans):
     found = spans("We study lexical simplification and automated essay scoring.")
     tasks = {text for type_, text, _ in found if type_ == "task"}
     assert {"lexical simplification", "automated essay scoring"} <= tasks
+
+
+def test_language_alone_does_not_name_a_dataset(spans):
+    found = spans("We build a Chinese text corpus and also use the Dutch Senseval-2 test data.")
+    datasets = {text for type_, text, _ in found if type_ == "dataset"}
+    assert not any(text.startswith("Chinese") for text in datasets)
+    assert "Dutch Senseval-2 test data" in datasets
