@@ -447,7 +447,7 @@ class CuePhrases:
 
     def _has_proper_name(self, table: Tokens, first: int, head: int) -> bool:
         """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``."""
-        return any(table.is_name_token(i) and not self.resources.is_generic(table.words[i]) for i in range(first, head))
+        return any(table.is_name_token(i) and table.lower[i] not in self.resources.languages for i in range(first, head))
 
     def _names_a_task(self, table: Tokens, first: int, end: int) -> bool:
         """One word before ``task`` is mostly an adjective (``binary task``, ``semantic tasks``): keep it

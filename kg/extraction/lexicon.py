@@ -77,6 +77,7 @@ class Resources:
     cues: dict
     stopwords: frozenset[str]
     generic: frozenset[str]
+    languages: frozenset[str]
     by_key: dict[tuple[str, str], LexiconEntry] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -115,6 +116,7 @@ def load() -> Resources:
             entries.append(LexiconEntry(type_, name, [a for a in aliases if a]))
     cues = json.loads(resources.files("kg.extraction").joinpath("data", "cues.json").read_text(encoding="utf-8"))
     stopwords = frozenset(w.casefold() for w in _read_lines("stopwords.txt"))
+    languages = frozenset(w.casefold() for w in _read_lines("languages.txt"))
     generic_lines = _read_lines("generic.txt")
-    generic = frozenset([w.casefold() for w in generic_lines] + [name_key(w) for w in generic_lines])
-    return Resources(entries, cues, stopwords, generic)
+    generic = frozenset([w.casefold() for w in generic_lines] + [name_key(w) for w in generic_lines]) | languages
+    return Resources(entries, cues, stopwords, generic, languages)
