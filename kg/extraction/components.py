@@ -410,15 +410,23 @@ class CuePhrases:
             if table.is_punct(prev):
                 if not (table.words[prev] in glue and prev - 1 >= sent_start and not table.space[prev - 1]):
                     break
-            elif (table.lower[prev] in self.stop and not glued) or lexicon_types.get(prev, type_) != type_ \
+            elif (table.lower[prev] in self.stop and not glued and not self._after_dash(table, prev, glue)) \
+                    or lexicon_types.get(prev, type_) != type_ \
                     or (type_ != "dataset" and _NUMBER.match(table.words[prev])):
                 break
-            else:
+            elif not self._after_dash(table, prev, glue):  # a hyphenated compound (low-level) is one word
                 words += 1
             first -= 1
-        while first < head and (table.is_punct(first) or table.lower[first] in self.stop):
+        while first < head and (table.is_punct(first) or table.lower[first] in self.stop
+                                and not (not table.space[first] and table.words[first + 1] in glue)):
             first += 1
         return first
+
+    def _after_dash(self, table: Tokens, i: int, glue: str) -> bool:
+        """``based`` in ``rule-based``, ``level`` in ``low-level``: a word dash-joined to the word before it
+        is part of a compound, unless both are stop words (``the-art`` in ``state-of-the-art``)."""
+        return i >= 2 and table.words[i - 1] in glue and not table.space[i - 1] and not table.space[i - 2] \
+            and not (table.lower[i - 2] in self.stop and table.lower[i] in self.stop)
 
     def _phrase(self, doc: Doc, head: int, type_: str, lexicon_types: dict[int, str]) -> bool:
         table = tokens(doc)

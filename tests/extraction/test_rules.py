@@ -111,3 +111,18 @@ def test_language_alone_does_not_name_a_dataset(spans):
     datasets = {text for type_, text, _ in found if type_ == "dataset"}
     assert not any(text.startswith("Chinese") for text in datasets)
     assert "Dutch Senseval-2 test data" in datasets
+
+
+def test_hyphenated_compound_with_a_stop_word_stays_in_the_phrase(spans):
+    found = spans("They use a unification-based grammatical framework.")
+    assert any(type_ == "method" and text == "unification-based grammatical framework" for type_, text, _ in found)
+
+
+def test_hyphenated_compound_counts_as_one_modifier(spans):
+    found = spans("A low-level data-driven image processing algorithm runs first.")
+    assert any(text == "low-level data-driven image processing algorithm" for _, text, _ in found)
+
+
+def test_state_of_the_art_is_no_modifier(spans):
+    found = spans("We compare with a state-of-the-art parser.")
+    assert ("method", "parser", "parser") in found
