@@ -507,6 +507,7 @@ class NameShapes:
         self.list_cues = set(cues["dataset_list_cues"])
         self.blockers = set(cues["dataset_list_blockers"])
         self.dataset_heads = set(cues["heads"]["dataset"])
+        self.list_openers = set(cues["dataset_list_openers"])
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.user_data.get("field") == "title":
@@ -561,9 +562,18 @@ class NameShapes:
                 j -= 1
                 continue
             break
+        if self._after_dataset_word(table, j, sent_start):
+            return True
         if j == sent_start or table.lower[j - 1] not in self.list_cues:
             return False
         return j < 2 or table.lower[j - 2] not in self.blockers
+
+    def _after_dataset_word(self, table: Tokens, j: int, sent_start: int) -> bool:
+        """``datasets such as X``, ``two datasets, X and Y``, ``test sets are X``: a list after a dataset word."""
+        k = j - 1
+        while k >= sent_start and j - k <= 3 and table.lower[k] in self.list_openers:
+            k -= 1
+        return k >= sent_start and table.lower[k] in self.dataset_heads
 
 
 @Language.component("kg_select")

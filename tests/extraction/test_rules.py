@@ -126,3 +126,10 @@ def test_hyphenated_compound_counts_as_one_modifier(spans):
 def test_state_of_the_art_is_no_modifier(spans):
     found = spans("We compare with a state-of-the-art parser.")
     assert ("method", "parser", "parser") in found
+
+
+def test_names_listed_after_a_dataset_word_are_datasets(spans):
+    found = spans("We use standard datasets such as Im2Gps, SanFran and MediaEval2010. A new model, GeoNet, helps.")
+    datasets = {text for type_, text, _ in found if type_ == "dataset"}
+    assert {"Im2Gps", "SanFran", "MediaEval2010"} <= datasets
+    assert ("method", "GeoNet", "GeoNet") in found
