@@ -148,10 +148,14 @@ def tokens(doc: Doc) -> Tokens:
 
 
 def add_span(doc: Doc, type_: str, i: int, j: int, source: str, canonical: str) -> None:
-    """Record tokens ``doc[i:j]`` as a candidate; a dataset takes the version or year after it."""
+    """Record tokens ``doc[i:j]`` as a candidate; a dataset takes the version or year after it and
+    the language before it."""
     table = tokens(doc)
     if type_ == "dataset" and j < len(table) and _VERSION.match(table.words[j]):
         canonical, j = f"{canonical} {table.words[j]}", j + 1
+    if type_ == "dataset" and i > 0 and table.space[i - 1] and table.lower[i - 1] in load().languages \
+            and table.words[i - 1][:1].isupper():  # Chinese PropBank, Czech WordNet: a resource of its own
+        canonical, i = f"{table.words[i - 1]} {canonical}", i - 1
     candidates(doc).append(Candidate(type_, table.starts[i], table.ends[j - 1], i, j, source, canonical))
 
 

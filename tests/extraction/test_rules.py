@@ -133,3 +133,9 @@ def test_names_listed_after_a_dataset_word_are_datasets(spans):
     datasets = {text for type_, text, _ in found if type_ == "dataset"}
     assert {"Im2Gps", "SanFran", "MediaEval2010"} <= datasets
     assert ("method", "GeoNet", "GeoNet") in found
+
+
+def test_language_before_a_known_dataset_is_part_of_its_name(spans):
+    found = spans("Frames come from the Chinese PropBank; english WordNet is not used.")
+    assert ("dataset", "Chinese PropBank", "Chinese PropBank") in found
+    assert ("dataset", "WordNet", "WordNet") in found
