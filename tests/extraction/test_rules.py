@@ -139,3 +139,9 @@ def test_language_before_a_known_dataset_is_part_of_its_name(spans):
     found = spans("Frames come from the Chinese PropBank; english WordNet is not used.")
     assert ("dataset", "Chinese PropBank", "Chinese PropBank") in found
     assert ("dataset", "WordNet", "WordNet") in found
+
+
+def test_common_verbs_do_not_open_a_phrase(spans):
+    found = spans("Here we recast story segmentation and then choose topic detection.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert tasks == {"story segmentation", "topic detection"}
