@@ -367,6 +367,7 @@ class CuePhrases:
     """
 
     MAX_MODIFIERS = {"dataset": 6, "task": 4, "method": 4, "metric": 2}
+    MAX_OF_WORDS = 3  # "retrieval of arbitrarily long phrases"; longer of-phrases are mostly clauses
 
     def __init__(self, nlp: Language, name: str):
         self.resources = load()
@@ -447,15 +448,28 @@ class CuePhrases:
             first = self._metric_modifiers_start(table, first, head, lexicon_types)
             if not self._metric_ok(table, first, head, lexicon_types):
                 return False
-        mods, span = table.span_text(first, head), table.span_text(first, head + 1)
+        end = self._of_phrase_end(table, head, lexicon_types) if type_ == "task" else head + 1
+        mods, span = table.span_text(first, head), table.span_text(first, end)
         canonical = mods if head_word in self.drop_heads else span
         if type_ == "method" and head_word in self.generic_heads and mods:
             entry = self.resources.lookup_any(mods)
             canonical = entry.name if entry else mods if looks_like_name(mods) else canonical
         if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not _LETTER.search(canonical):
             return False
-        add_span(doc, type_, first, head + 1, "cue_phrase", canonical)
+        add_span(doc, type_, first, end, "cue_phrase", canonical)
         return True
+
+    def _of_phrase_end(self, table: Tokens, head: int, lexicon_types: dict[int, str]) -> int:
+        """``detection of abnormal behaviours``: a task head takes a short ``of`` phrase that ends by itself
+        (at a stop word, punctuation or the sentence end), else it ends at the head."""
+        of, limit = head + 1, min(head + 2 + self.MAX_OF_WORDS, table.sentence_end(table.sentence_of[head]))
+        if of >= limit or table.lower[of] != "of":
+            return head + 1
+        end = of + 1
+        while end < limit and not (table.is_punct(end) or table.lower[end] in self.stop or end in lexicon_types):
+            end += 1
+        stopped = end < len(table) and (table.is_punct(end) or table.lower[end] in self.stop)
+        return end if end > of + 1 and stopped and end - of <= self.MAX_OF_WORDS else head + 1
 
     def _has_proper_name(self, table: Tokens, first: int, head: int) -> bool:
         """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``."""

@@ -145,3 +145,15 @@ def test_common_verbs_do_not_open_a_phrase(spans):
     found = spans("Here we recast story segmentation and then choose topic detection.")
     tasks = {text for type_, text, _ in found if type_ == "task"}
     assert tasks == {"story segmentation", "topic detection"}
+
+
+def test_task_head_takes_a_short_of_phrase(spans):
+    found = spans("We address automatic detection of abnormal behaviours, and tracking of the many small objects.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert "automatic detection of abnormal behaviours" in tasks
+    assert not any(text.startswith("tracking of") for text in tasks)  # "of the": a longer noun phrase
+
+
+def test_of_phrase_stops_before_a_lexicon_name(spans):
+    found = spans("We study segmentation of ImageNet photos.")
+    assert not any(" of " in text for _, text, _ in found)
