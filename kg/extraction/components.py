@@ -336,7 +336,8 @@ class AcronymFinder:
         if offset is None:
             return None
         first = next((t.i for t in doc[window:paren] if t.idx - base >= offset), None)
-        while first is not None and first < paren and doc[first].lower_ in self.resources.stopwords:
+        while first is not None and first < paren and doc[first].lower_ in self.resources.stopwords \
+                and doc[first].lower_[:1] != short[:1].lower():  # "named" spells the N of NER: it stays
             first += 1
         if first is None or first >= paren or any(t.text in _LONG_FORM_BREAKS for t in doc[first:paren]):
             return None

@@ -157,3 +157,8 @@ def test_task_head_takes_a_short_of_phrase(spans):
 def test_of_phrase_stops_before_a_lexicon_name(spans):
     found = spans("We study segmentation of ImageNet photos.")
     assert not any(" of " in text for _, text, _ in found)
+
+
+def test_acronym_long_form_keeps_a_stop_word_it_spells(spans):
+    found = spans("We evaluate on named entity recognition (NER) and on the task (TSK) later.")
+    assert any(type_ == "task" and text == "named entity recognition (NER)" for type_, text, _ in found)
