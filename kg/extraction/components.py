@@ -379,6 +379,7 @@ class CuePhrases:
         self.bare = {t: set(words) for t, words in cues["bare_heads"].items()}
         self.task_ends = set(cues["task_phrase_ends"])
         self.kept_task_ends = set(cues["task_phrase_kept_ends"])
+        self.competition_words = set(cues["competition_task_words"])
         self.rate_words = set(cues["metric_rate_words"])
         self.generic_heads = set(cues["generic_method_heads"])
         self.metric_modifiers = set(cues["metric_modifiers"])
@@ -476,6 +477,16 @@ class CuePhrases:
         """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``."""
         return any(table.is_name_token(i) and table.lower[i] not in self.resources.languages for i in range(first, head))
 
+    def _shared_task(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
+        """``the CoNLL 2008 shared task``: a competition, named like a dataset (years allowed), kept whole."""
+        table = tokens(doc)
+        first = self._modifiers_start(doc, end - 1, "dataset", lexicon_types)
+        while first < end - 1 and not table.is_name_token(first):
+            first += 1
+        if first < end - 1:
+            text = table.span_text(first, end + 1)
+            add_span(doc, "task", first, end + 1, "task_phrase", text)
+
     def _names_a_task(self, table: Tokens, first: int, end: int) -> bool:
         """One word before ``task`` is mostly an adjective (``binary task``, ``semantic tasks``): keep it
         only when it is a name (``WSD task``) or a task noun (``categorization task``)."""
@@ -506,6 +517,9 @@ class CuePhrases:
     def _task_phrase(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
         """``the person search task`` -> ``person search``; the mention keeps a singular ``task``."""
         table = tokens(doc)
+        if end > 0 and table.lower[end - 1] in self.competition_words:
+            self._shared_task(doc, end, lexicon_types)
+            return
         first = self._modifiers_start(doc, end, "task", lexicon_types)
         text = table.span_text(first, end)
         if first < end and not self.resources.is_generic(text) and self._names_a_task(table, first, end):

@@ -162,3 +162,10 @@ def test_of_phrase_stops_before_a_lexicon_name(spans):
 def test_acronym_long_form_keeps_a_stop_word_it_spells(spans):
     found = spans("We evaluate on named entity recognition (NER) and on the task (TSK) later.")
     assert any(type_ == "task" and text == "named entity recognition (NER)" for type_, text, _ in found)
+
+
+def test_shared_task_is_named_like_a_dataset(spans):
+    found = spans("Our system ranked first in the CoNLL 2008 shared task but not in a shared task on parsing.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert "CoNLL 2008 shared task" in tasks
+    assert "shared task" not in tasks
