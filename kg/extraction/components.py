@@ -429,6 +429,11 @@ class CuePhrases:
             first += 1
         return first
 
+    @staticmethod
+    def _joins(table: Tokens, i: int) -> bool:
+        """A dash inside a word: ``non-rigid``."""
+        return table.words[i] in _DASHES and not table.space[i - 1] and not table.space[i]
+
     def _after_dash(self, table: Tokens, i: int, glue: str) -> bool:
         """``based`` in ``rule-based``, ``level`` in ``low-level``: a word dash-joined to the word before it
         is part of a compound, unless both are stop words (``the-art`` in ``state-of-the-art``)."""
@@ -464,14 +469,16 @@ class CuePhrases:
     def _of_phrase_end(self, table: Tokens, head: int, lexicon_types: dict[int, str]) -> int:
         """``detection of abnormal behaviours``: a task head takes a short ``of`` phrase that ends by itself
         (at a stop word, punctuation or the sentence end), else it ends at the head."""
-        of, limit = head + 1, min(head + 2 + self.MAX_OF_WORDS, table.sentence_end(table.sentence_of[head]))
+        of, limit = head + 1, min(head + 2 + 2 * self.MAX_OF_WORDS, table.sentence_end(table.sentence_of[head]))
         if of >= limit or table.lower[of] != "of":
             return head + 1
         end = of + 1
-        while end < limit and not (table.is_punct(end) or table.lower[end] in self.stop or end in lexicon_types):
+        while end < limit and not (table.is_punct(end) and not self._joins(table, end)
+                                   or table.lower[end] in self.stop or end in lexicon_types):
             end += 1
         stopped = end < len(table) and (table.is_punct(end) or table.lower[end] in self.stop)
-        return end if end > of + 1 and stopped and end - of <= self.MAX_OF_WORDS else head + 1
+        words = sum(not self._joins(table, i) for i in range(of + 1, end))
+        return end if 0 < words <= self.MAX_OF_WORDS and stopped else head + 1
 
     def _has_proper_name(self, table: Tokens, first: int, head: int) -> bool:
         """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``."""

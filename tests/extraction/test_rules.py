@@ -169,3 +169,8 @@ def test_shared_task_is_named_like_a_dataset(spans):
     tasks = {text for type_, text, _ in found if type_ == "task"}
     assert "CoNLL 2008 shared task" in tasks
     assert "shared task" not in tasks
+
+
+def test_of_phrase_counts_a_hyphenated_word_once(spans):
+    found = spans("This enables alignment of non-rigid surfaces, even at scale.")
+    assert any(type_ == "task" and text == "alignment of non-rigid surfaces" for type_, text, _ in found)
