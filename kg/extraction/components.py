@@ -449,13 +449,13 @@ class CuePhrases:
                 first += 1
             if not self._has_proper_name(table, first, head):
                 return False
-        elif first == head and head_word not in self.bare.get(type_, ()):
-            return False
+        end = self._of_phrase_end(table, head, lexicon_types) if type_ == "task" else head + 1
+        if type_ != "dataset" and first == head and end == head + 1 and head_word not in self.bare.get(type_, ()):
+            return False  # a bare head is too vague, unless an of-phrase says what of (retrieval of long phrases)
         if type_ == "metric":
             first = self._metric_modifiers_start(table, first, head, lexicon_types)
             if not self._metric_ok(table, first, head, lexicon_types):
                 return False
-        end = self._of_phrase_end(table, head, lexicon_types) if type_ == "task" else head + 1
         mods, span = table.span_text(first, head), table.span_text(first, end)
         canonical = mods if head_word in self.drop_heads else span
         if type_ == "method" and head_word in self.generic_heads and mods:
