@@ -496,8 +496,9 @@ class CuePhrases:
 
     def _names_a_task(self, table: Tokens, first: int, end: int) -> bool:
         """One word before ``task`` is mostly an adjective (``binary task``, ``semantic tasks``): keep it
-        only when it is a name (``WSD task``) or a task noun (``categorization task``)."""
-        return end - first > 1 or table.is_name_token(first) or table.lower[first] in self.head_types
+        only when it is a name (``WSD task``), a task noun (``categorization task``) or a gerund (``ranking``)."""
+        word = table.lower[first]
+        return end - first > 1 or table.is_name_token(first) or word in self.head_types or word.endswith("ing")
 
     def _metric_modifiers_start(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> int:
         """A metric name as head (``BLEU``, ``accuracy``) keeps only name-like, hyphenated or known metric

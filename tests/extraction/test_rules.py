@@ -174,3 +174,9 @@ def test_shared_task_is_named_like_a_dataset(spans):
 def test_of_phrase_counts_a_hyphenated_word_once(spans):
     found = spans("This enables alignment of non-rigid surfaces, even at scale.")
     assert any(type_ == "task" and text == "alignment of non-rigid surfaces" for type_, text, _ in found)
+
+
+def test_gerund_before_task_names_it(spans):
+    found = spans("Results on the reranking task and on a binary task differ.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert tasks == {"reranking task"}
