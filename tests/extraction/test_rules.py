@@ -180,3 +180,9 @@ def test_gerund_before_task_names_it(spans):
     found = spans("Results on the reranking task and on a binary task differ.")
     tasks = {text for type_, text, _ in found if type_ == "task"}
     assert tasks == {"reranking task"}
+
+
+def test_evaluative_adjectives_are_not_part_of_a_method(spans):
+    found = spans("They apply powerful training techniques and a classical grammatical formalism.")
+    methods = {text for type_, text, _ in found if type_ == "method"}
+    assert {"training techniques", "grammatical formalism"} <= methods
