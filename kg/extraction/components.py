@@ -38,7 +38,9 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 # Where a name shape may be: a capital after a word character, a capital word with a digit, a dash.
 _NAME_HINT = re.compile(r"[A-Z0-9\-\u2010-\u2014]")  # one character class: alternations are slow
-_NUMBER = re.compile(r"^[\d.,%]+$")
+_NUMBER = re.compile(r"^[+\-\u00b1]?[\d.,%]+$")
+# A release after a dataset name: "CTB 6.0", "FrameNet 1.5", "DUC 2004" (a year, not any number: "MNIST 10").
+_VERSION = re.compile(r"^(?:v?\d+\.\d+|(?:19|20)\d\d)$")
 _DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"}
 
 
@@ -146,8 +148,14 @@ def tokens(doc: Doc) -> Tokens:
 
 
 def add_span(doc: Doc, type_: str, i: int, j: int, source: str, canonical: str) -> None:
-    """Record tokens ``doc[i:j]`` as a candidate."""
+    """Record tokens ``doc[i:j]`` as a candidate; a dataset takes the version or year after it and
+    the language before it."""
     table = tokens(doc)
+    if type_ == "dataset" and j < len(table) and _VERSION.match(table.words[j]):
+        canonical, j = f"{canonical} {table.words[j]}", j + 1
+    if type_ == "dataset" and i > 0 and table.space[i - 1] and table.lower[i - 1] in load().languages \
+            and table.words[i - 1][:1].isupper():  # Chinese PropBank, Czech WordNet: a resource of its own
+        canonical, i = f"{table.words[i - 1]} {canonical}", i - 1
     candidates(doc).append(Candidate(type_, table.starts[i], table.ends[j - 1], i, j, source, canonical))
 
 
@@ -205,7 +213,10 @@ class LexiconMatcher:
     """Known methods, datasets, tasks and metrics from the lexicon files (PhraseMatcher)."""
 
     def __init__(self, nlp: Language, name: str):
-        self.entries = load().entries
+        resources = load()
+        self.entries = resources.entries
+        self.needs_metric_context = set(resources.cues["metrics_needing_context"])
+        self.score_words = set(resources.cues["metric_score_words"])
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for n, entry in enumerate(self.entries):
@@ -218,10 +229,20 @@ class LexiconMatcher:
                 self.folded.add(str(n), folded)
 
     def __call__(self, doc: Doc) -> Doc:
-        for match_id, i, j in [*self.exact(doc), *self.folded(doc)]:
-            entry = self.entries[int(doc.vocab.strings[match_id])]
+        matches = [(self.entries[int(doc.vocab.strings[match_id])], i, j)
+                   for match_id, i, j in [*self.exact(doc), *self.folded(doc)]]
+        metric_tokens = {k for entry, i, j in matches if entry.type == "metric" for k in range(i, j)}
+        table = tokens(doc)
+        for entry, i, j in matches:
+            if entry.name in self.needs_metric_context and not self._in_metric_context(table, i, j, metric_tokens):
+                continue
             add_span(doc, entry.type, i, j, "lexicon", entry.name)
         return doc
+
+    def _in_metric_context(self, table: Tokens, i: int, j: int, metric_tokens: set[int]) -> bool:
+        """``BLEU and NIST``, ``NIST, BLEU``, ``the NIST score``: another metric or a score word next to it."""
+        near = {i - 2, i - 1, j, j + 1}
+        return bool(near & metric_tokens) or (j < len(table) and table.lower[j] in self.score_words)
 
 
 _INITIAL_SKIP = {"of", "and", "for", "the", "in", "on", "with", "to", "a", "an", "via", "by"}
@@ -315,7 +336,8 @@ class AcronymFinder:
         if offset is None:
             return None
         first = next((t.i for t in doc[window:paren] if t.idx - base >= offset), None)
-        while first is not None and first < paren and doc[first].lower_ in self.resources.stopwords:
+        while first is not None and first < paren and doc[first].lower_ in self.resources.stopwords \
+                and doc[first].lower_[:1] != short[:1].lower():  # "named" spells the N of NER: it stays
             first += 1
         if first is None or first >= paren or any(t.text in _LONG_FORM_BREAKS for t in doc[first:paren]):
             return None
@@ -346,6 +368,7 @@ class CuePhrases:
     """
 
     MAX_MODIFIERS = {"dataset": 6, "task": 4, "method": 4, "metric": 2}
+    MAX_OF_WORDS = 3  # "retrieval of arbitrarily long phrases"; longer of-phrases are mostly clauses
 
     def __init__(self, nlp: Language, name: str):
         self.resources = load()
@@ -355,8 +378,11 @@ class CuePhrases:
         self.drop_heads = set(cues["drop_heads"])
         self.bare = {t: set(words) for t, words in cues["bare_heads"].items()}
         self.task_ends = set(cues["task_phrase_ends"])
+        self.kept_task_ends = set(cues["task_phrase_kept_ends"])
+        self.competition_words = set(cues["competition_task_words"])
         self.rate_words = set(cues["metric_rate_words"])
         self.generic_heads = set(cues["generic_method_heads"])
+        self.metric_modifiers = set(cues["metric_modifiers"])
         self.cue_words = self.task_ends | set(self.head_types)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -391,15 +417,28 @@ class CuePhrases:
             if table.is_punct(prev):
                 if not (table.words[prev] in glue and prev - 1 >= sent_start and not table.space[prev - 1]):
                     break
-            elif (table.lower[prev] in self.stop and not glued) or lexicon_types.get(prev, type_) != type_ \
+            elif (table.lower[prev] in self.stop and not glued and not self._after_dash(table, prev, glue)) \
+                    or lexicon_types.get(prev, type_) != type_ \
                     or (type_ != "dataset" and _NUMBER.match(table.words[prev])):
                 break
-            else:
+            elif not self._after_dash(table, prev, glue):  # a hyphenated compound (low-level) is one word
                 words += 1
             first -= 1
-        while first < head and (table.is_punct(first) or table.lower[first] in self.stop):
+        while first < head and (table.is_punct(first) or table.lower[first] in self.stop
+                                and not (not table.space[first] and table.words[first + 1] in glue)):
             first += 1
         return first
+
+    @staticmethod
+    def _joins(table: Tokens, i: int) -> bool:
+        """A dash inside a word: ``non-rigid``."""
+        return table.words[i] in _DASHES and not table.space[i - 1] and not table.space[i]
+
+    def _after_dash(self, table: Tokens, i: int, glue: str) -> bool:
+        """``based`` in ``rule-based``, ``level`` in ``low-level``: a word dash-joined to the word before it
+        is part of a compound, unless both are stop words (``the-art`` in ``state-of-the-art``)."""
+        return i >= 2 and table.words[i - 1] in glue and not table.space[i - 1] and not table.space[i - 2] \
+            and not (table.lower[i - 2] in self.stop and table.lower[i] in self.stop)
 
     def _phrase(self, doc: Doc, head: int, type_: str, lexicon_types: dict[int, str]) -> bool:
         table = tokens(doc)
@@ -408,38 +447,92 @@ class CuePhrases:
         if type_ == "dataset":
             while first < head and not table.is_name_token(first):
                 first += 1
-            if first == head:
+            if not self._has_proper_name(table, first, head):
                 return False
-        elif first == head and head_word not in self.bare.get(type_, ()):
-            return False
-        if type_ == "metric" and not self._metric_ok(table, first, head):
-            return False
-        mods, span = table.span_text(first, head), table.span_text(first, head + 1)
+        end = self._of_phrase_end(table, head, lexicon_types) if type_ == "task" else head + 1
+        if type_ != "dataset" and first == head and end == head + 1 and head_word not in self.bare.get(type_, ()):
+            return False  # a bare head is too vague, unless an of-phrase says what of (retrieval of long phrases)
+        if type_ == "metric":
+            first = self._metric_modifiers_start(table, first, head, lexicon_types)
+            if not self._metric_ok(table, first, head, lexicon_types):
+                return False
+        mods, span = table.span_text(first, head), table.span_text(first, end)
         canonical = mods if head_word in self.drop_heads else span
         if type_ == "method" and head_word in self.generic_heads and mods:
             entry = self.resources.lookup_any(mods)
             canonical = entry.name if entry else mods if looks_like_name(mods) else canonical
         if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not _LETTER.search(canonical):
             return False
-        add_span(doc, type_, first, head + 1, "cue_phrase", canonical)
+        add_span(doc, type_, first, end, "cue_phrase", canonical)
         return True
 
-    def _metric_ok(self, table: Tokens, first: int, head: int) -> bool:
+    def _of_phrase_end(self, table: Tokens, head: int, lexicon_types: dict[int, str]) -> int:
+        """``detection of abnormal behaviours``: a task head takes a short ``of`` phrase that ends by itself
+        (at a stop word, punctuation or the sentence end), else it ends at the head."""
+        of, limit = head + 1, min(head + 2 + 2 * self.MAX_OF_WORDS, table.sentence_end(table.sentence_of[head]))
+        if of >= limit or table.lower[of] != "of":
+            return head + 1
+        end = of + 1
+        while end < limit and not (table.is_punct(end) and not self._joins(table, end)
+                                   or table.lower[end] in self.stop or end in lexicon_types):
+            end += 1
+        stopped = end < len(table) and (table.is_punct(end) or table.lower[end] in self.stop)
+        words = sum(not self._joins(table, i) for i in range(of + 1, end))
+        return end if 0 < words <= self.MAX_OF_WORDS and stopped else head + 1
+
+    def _has_proper_name(self, table: Tokens, first: int, head: int) -> bool:
+        """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``."""
+        return any(table.is_name_token(i) and table.lower[i] not in self.resources.languages for i in range(first, head))
+
+    def _shared_task(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
+        """``the CoNLL 2008 shared task``: a competition, named like a dataset (years allowed), kept whole."""
+        table = tokens(doc)
+        first = self._modifiers_start(doc, end - 1, "dataset", lexicon_types)
+        while first < end - 1 and not table.is_name_token(first):
+            first += 1
+        if first < end - 1:
+            text = table.span_text(first, end + 1)
+            add_span(doc, "task", first, end + 1, "task_phrase", text)
+
+    def _names_a_task(self, table: Tokens, first: int, end: int) -> bool:
+        """One word before ``task`` is mostly an adjective (``binary task``, ``semantic tasks``): keep it
+        only when it is a name (``WSD task``), a task noun (``categorization task``) or a gerund (``ranking``)."""
+        word = table.lower[first]
+        return end - first > 1 or table.is_name_token(first) or word in self.head_types or word.endswith("ing")
+
+    def _metric_modifiers_start(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> int:
+        """A metric name as head (``BLEU``, ``accuracy``) keeps only name-like, hyphenated or known metric
+        modifiers: ``labeled F1``, ``IBM-BLEU``, ``sub-voxel precision``, but ``accuracy`` out of
+        ``improving classification accuracy``."""
+        if lexicon_types.get(head) != "metric":
+            return first
+        while first < head and not (table.is_name_token(first) or table.lower[first] in self.metric_modifiers
+                                    or (not table.space[first] and table.words[first + 1] in _DASHES)):
+            first += 1
+        return first
+
+    def _metric_ok(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> bool:
         head_word = table.lower[head]
         if head_word in ("rate", "rates"):
             return first < head and table.lower[head - 1] in self.rate_words
-        if head_word in ("score", "scores"):
-            return any(table.is_name_token(i) for i in range(first, head))
+        if head_word in ("score", "scores"):  # "BLEU score" is BLEU: the lexicon match is the mention
+            return any(table.is_name_token(i) for i in range(first, head)) \
+                and any(lexicon_types.get(i) != "metric" for i in range(first, head))
         if head_word == "correlation":
             return first < head
         return True
 
     def _task_phrase(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
-        """``the person search task`` -> ``person search``."""
+        """``the person search task`` -> ``person search``; the mention keeps a singular ``task``."""
+        table = tokens(doc)
+        if end > 0 and table.lower[end - 1] in self.competition_words:
+            self._shared_task(doc, end, lexicon_types)
+            return
         first = self._modifiers_start(doc, end, "task", lexicon_types)
-        text = tokens(doc).span_text(first, end)
-        if first < end and not self.resources.is_generic(text):
-            add_span(doc, "task", first, end, "task_phrase", text)
+        text = table.span_text(first, end)
+        if first < end and not self.resources.is_generic(text) and self._names_a_task(table, first, end):
+            kept = table.lower[end] in self.kept_task_ends
+            add_span(doc, "task", first, end + kept, "task_phrase", text)
 
 
 @Language.factory("kg_names")
@@ -455,6 +548,7 @@ class NameShapes:
         self.list_cues = set(cues["dataset_list_cues"])
         self.blockers = set(cues["dataset_list_blockers"])
         self.dataset_heads = set(cues["heads"]["dataset"])
+        self.list_openers = set(cues["dataset_list_openers"])
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.user_data.get("field") == "title":
@@ -477,7 +571,7 @@ class NameShapes:
                 continue
             seen_until = end
             text = table.span_text(first, end)
-            if looks_like_name(text) and not self.resources.is_generic(text):
+            if looks_like_name(text) and not self.resources.names_nothing(text):
                 type_ = "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) else "method"
                 add_span(doc, type_, first, end, "name_shape", text)
         return doc
@@ -509,9 +603,18 @@ class NameShapes:
                 j -= 1
                 continue
             break
+        if self._after_dataset_word(table, j, sent_start):
+            return True
         if j == sent_start or table.lower[j - 1] not in self.list_cues:
             return False
         return j < 2 or table.lower[j - 2] not in self.blockers
+
+    def _after_dataset_word(self, table: Tokens, j: int, sent_start: int) -> bool:
+        """``datasets such as X``, ``two datasets, X and Y``, ``test sets are X``: a list after a dataset word."""
+        k = j - 1
+        while k >= sent_start and j - k <= 3 and table.lower[k] in self.list_openers:
+            k -= 1
+        return k >= sent_start and table.lower[k] in self.dataset_heads
 
 
 @Language.component("kg_select")

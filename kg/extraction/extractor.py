@@ -87,7 +87,7 @@ def _mentions(doc: Doc, field: str) -> list[Mention]:
     for cand in cands:
         index = table.sentence_of[cand.first_token] if cand.first_token < len(table) else 0
         first, end = table.sentence_first[index], table.sentence_end(index)
-        evidence = table.span_text(first, end)
+        evidence = table.span_text(first, max(end, cand.end_token))  # a URL may run past a sentence end
         mentions.append(Mention(cand.type, table.text[cand.start:cand.end], cand.canonical, cand.role, field,
                                 cand.start, cand.end, index, evidence, cand.source))
     return mentions

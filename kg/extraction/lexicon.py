@@ -77,6 +77,7 @@ class Resources:
     cues: dict
     stopwords: frozenset[str]
     generic: frozenset[str]
+    languages: frozenset[str]
     by_key: dict[tuple[str, str], LexiconEntry] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -99,6 +100,11 @@ class Resources:
     def is_generic(self, name: str) -> bool:
         return name.casefold() in self.generic or name_key(name) in self.generic
 
+    def names_nothing(self, name: str) -> bool:
+        """Generic as a whole, or word by word: ``Chinese-English``, ``English-to-Japanese``."""
+        words = _WORD.findall(name.casefold())
+        return self.is_generic(name) or all(w in self.generic or w in self.stopwords for w in words)
+
 
 @lru_cache(maxsize=1)
 def load() -> Resources:
@@ -110,6 +116,7 @@ def load() -> Resources:
             entries.append(LexiconEntry(type_, name, [a for a in aliases if a]))
     cues = json.loads(resources.files("kg.extraction").joinpath("data", "cues.json").read_text(encoding="utf-8"))
     stopwords = frozenset(w.casefold() for w in _read_lines("stopwords.txt"))
+    languages = frozenset(w.casefold() for w in _read_lines("languages.txt"))
     generic_lines = _read_lines("generic.txt")
-    generic = frozenset([w.casefold() for w in generic_lines] + [name_key(w) for w in generic_lines])
-    return Resources(entries, cues, stopwords, generic)
+    generic = frozenset([w.casefold() for w in generic_lines] + [name_key(w) for w in generic_lines]) | languages
+    return Resources(entries, cues, stopwords, generic, languages)

@@ -52,3 +52,8 @@ def test_deterministic_and_same_with_two_workers(extractor, seed_papers):
 def test_offsets_valid_on_arbitrary_text(extractor, text):
     paper = Paper(title=text[:20], abstract=text)
     assert_offsets_valid(paper, extractor.extract(paper))
+
+
+def test_evidence_covers_a_url_that_runs_past_the_sentence_end(extractor):
+    paper = Paper(title="", abstract="https://github.com/a.(")
+    assert_offsets_valid(paper, extractor.extract(paper))

@@ -1,0 +1,188 @@
+"""Hand-made cases for the noun-phrase rules: one test per rule, each able to fail."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Paper
+
+
+@pytest.fixture(scope="module")
+def spans(extractor):
+    """``spans(abstract)``: ``{(type, text, canonical)}`` of the abstract's mentions."""
+    return lambda abstract: {(m.type, m.text, m.canonical) for m in extractor.extract(Paper(title="", abstract=abstract))}
+
+
+def test_established_task_nouns_count_without_modifiers(spans):
+    found = spans("Ambiguity makes parsing hard, and summarization even harder.")
+    assert ("task", "parsing", "parsing") in found
+    assert ("task", "summarization", "summarization") in found
+
+
+def test_bare_task_noun_inside_a_method_name_is_not_a_task(spans):
+    found = spans("A translation model is trained on news.")
+    assert not any(type_ == "task" for type_, _, _ in found)
+
+
+def test_singular_task_word_stays_in_the_mention_but_not_the_name(spans):
+    found = spans("Results on the story link detection task improve.")
+    assert ("task", "story link detection task", "story link detection") in found
+
+
+def test_plural_task_word_is_left_out_of_the_mention(spans):
+    found = spans("We compare them on two related ranking tasks.")
+    assert any(type_ == "task" and text.endswith("ranking") for type_, text, _ in found)
+    assert not any(text.endswith("tasks") for _, text, _ in found)
+
+
+def test_test_set_and_data_end_a_named_dataset(spans):
+    found = spans("We report results on the CoNLL English test set and on Europarl data.")
+    texts = {text for type_, text, _ in found if type_ == "dataset"}
+    assert "CoNLL English test set" in texts
+    assert "Europarl data" in texts
+
+
+def test_data_after_an_unnamed_phrase_is_not_a_dataset(spans):
+    found = spans("We collect noisy training data from the web.")
+    assert not any(type_ == "dataset" for type_, _, _ in found)
+
+
+def test_dataset_name_takes_its_version_or_year(spans):
+    found = spans("We use FrameNet 1.5 and evaluate on DUC 2004 as well as MNIST 10 times.")
+    assert ("dataset", "FrameNet 1.5", "FrameNet 1.5") in found
+    assert ("dataset", "MNIST", "MNIST") in found
+
+
+def test_well_known_dataset_names_and_years(spans):
+    found = spans("Summaries are scored on DUC 2004, and events are annotated in TimeBank and GENIA.")
+    assert {("dataset", "DUC 2004", "DUC 2004"), ("dataset", "TimeBank", "TimeBank"),
+            ("dataset", "GENIA", "GENIA")} <= found
+
+
+def test_nist_is_a_metric_only_next_to_another_metric(spans):
+    assert ("metric", "NIST", "NIST") in spans("Translations are scored with BLEU and NIST.")
+    assert ("metric", "NIST", "NIST") in spans("The NIST score rises by two points.")
+    found = spans("We train on the NIST Chinese-English test set.")
+    assert not any(type_ == "metric" for type_, _, _ in found)
+    assert ("dataset", "NIST Chinese-English test set", "NIST Chinese-English test set") in found
+
+
+def test_language_pairs_are_not_names(spans):
+    found = spans("Results improve on English-to-Japanese and Persian-Arabic pairs, and on WikiNER-2.")
+    assert not any("English" in text or "Arabic" in text for _, text, _ in found)
+    assert any(text == "WikiNER-2" for _, text, _ in found)
+
+
+def test_score_after_a_metric_name_is_left_out(spans):
+    found = spans("Our system raises the BLEU score, and TRDR scores as well.")
+    assert ("metric", "BLEU", "BLEU") in found
+    assert ("metric", "TRDR scores", "TRDR scores") in found
+
+
+def test_metric_name_keeps_only_metric_modifiers(spans):
+    found = spans("It reports labeled F1, improving parsing accuracy by +6.7 F1 points.")
+    metrics = {text for type_, text, _ in found if type_ == "metric"}
+    assert metrics == {"labeled F1", "accuracy", "F1"}
+
+
+def test_clause_verbs_do_not_open_a_phrase(spans):
+    found = spans("This helps improving word alignment a lot.")
+    assert ("task", "word alignment", "word alignment") in found
+
+
+def test_hyphenated_metric_modifier_is_kept_whole(spans):
+    found = spans("The tracker reaches sub-voxel precision.")
+    assert ("metric", "sub-voxel precision", "sub-voxel precision") in found
+
+
+def test_adjective_alone_before_task_is_no_task(spans):
+    found = spans("The latter task is harder, and OCR errors remain.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert tasks == {"OCR"}
+
+
+def test_more_task_head_nouns(spans):
+    found = spans("We study lexical simplification and automated essay scoring.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert {"lexical simplification", "automated essay scoring"} <= tasks
+
+
+def test_language_alone_does_not_name_a_dataset(spans):
+    found = spans("We build a Chinese text corpus and also use the Dutch Senseval-2 test data.")
+    datasets = {text for type_, text, _ in found if type_ == "dataset"}
+    assert not any(text.startswith("Chinese") for text in datasets)
+    assert "Dutch Senseval-2 test data" in datasets
+
+
+def test_hyphenated_compound_with_a_stop_word_stays_in_the_phrase(spans):
+    found = spans("They use a unification-based grammatical framework.")
+    assert any(type_ == "method" and text == "unification-based grammatical framework" for type_, text, _ in found)
+
+
+def test_hyphenated_compound_counts_as_one_modifier(spans):
+    found = spans("A low-level data-driven image processing algorithm runs first.")
+    assert any(text == "low-level data-driven image processing algorithm" for _, text, _ in found)
+
+
+def test_state_of_the_art_is_no_modifier(spans):
+    found = spans("We compare with a state-of-the-art parser.")
+    assert ("method", "parser", "parser") in found
+
+
+def test_names_listed_after_a_dataset_word_are_datasets(spans):
+    found = spans("We use standard datasets such as Im2Gps, SanFran and MediaEval2010. A new model, GeoNet, helps.")
+    datasets = {text for type_, text, _ in found if type_ == "dataset"}
+    assert {"Im2Gps", "SanFran", "MediaEval2010"} <= datasets
+    assert ("method", "GeoNet", "GeoNet") in found
+
+
+def test_language_before_a_known_dataset_is_part_of_its_name(spans):
+    found = spans("Frames come from the Chinese PropBank; english WordNet is not used.")
+    assert ("dataset", "Chinese PropBank", "Chinese PropBank") in found
+    assert ("dataset", "WordNet", "WordNet") in found
+
+
+def test_common_verbs_do_not_open_a_phrase(spans):
+    found = spans("Here we recast story segmentation and then choose topic detection.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert tasks == {"story segmentation", "topic detection"}
+
+
+def test_task_head_takes_a_short_of_phrase(spans):
+    found = spans("We address automatic detection of abnormal behaviours, and tracking of the many small objects.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert "automatic detection of abnormal behaviours" in tasks
+    assert not any(text.startswith("tracking of") for text in tasks)  # "of the": a longer noun phrase
+
+
+def test_of_phrase_stops_before_a_lexicon_name(spans):
+    found = spans("We study segmentation of ImageNet photos.")
+    assert not any(" of " in text for _, text, _ in found)
+
+
+def test_acronym_long_form_keeps_a_stop_word_it_spells(spans):
+    found = spans("We evaluate on named entity recognition (NER) and on the task (TSK) later.")
+    assert any(type_ == "task" and text == "named entity recognition (NER)" for type_, text, _ in found)
+
+
+def test_shared_task_is_named_like_a_dataset(spans):
+    found = spans("Our system ranked first in the CoNLL 2008 shared task but not in a shared task on parsing.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert "CoNLL 2008 shared task" in tasks
+    assert "shared task" not in tasks
+
+
+def test_of_phrase_counts_a_hyphenated_word_once(spans):
+    found = spans("This enables alignment of non-rigid surfaces, even at scale.")
+    assert any(type_ == "task" and text == "alignment of non-rigid surfaces" for type_, text, _ in found)
+
+
+def test_gerund_before_task_names_it(spans):
+    found = spans("Results on the reranking task and on a binary task differ.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert tasks == {"reranking task"}
+
+
+def test_evaluative_adjectives_are_not_part_of_a_method(spans):
+    found = spans("They apply powerful training techniques and a classical grammatical formalism.")
+    methods = {text for type_, text, _ in found if type_ == "method"}
+    assert {"training techniques", "grammatical formalism"} <= methods
