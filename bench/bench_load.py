@@ -10,6 +10,7 @@ empty database (the wipe is not timed); the table shows the median of ``--repeat
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import random
 import sys
@@ -65,8 +66,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=1000, help="synthetic papers (records are about 12x)")
     parser.add_argument("--repeats", type=int, default=3, help="runs per client; the median is reported")
-    parser.add_argument("--batch-sizes", default="500,2000,5000", help="loader batch sizes to compare")
+    parser.add_argument("--batch-sizes", default="2000,5000,10000", help="loader batch sizes to compare")
+    parser.add_argument("--no-rust-ext", action="store_true",
+                        help="block the driver's Rust packstream extension (the pure-Python baseline)")
     args = parser.parse_args()
+    rust = not args.no_rust_ext and importlib.util.find_spec("neo4j._rust") is not None
+    if args.no_rust_ext:
+        sys.modules["neo4j._rust"] = None  # the driver falls back to pure-Python packing on ImportError
     from kg.db import connect
     G = synthetic_graph(args.papers)
     records = G.number_of_nodes() + G.number_of_edges()
@@ -80,6 +86,7 @@ def main() -> None:
             rows.append({"client": name, "records": records, "median s": f"{seconds:.2f}",
                          "records/s": f"{records / seconds:,.0f}"})
     print(machine())
+    print(f"driver packstream: {'Rust extension (neo4j-rust-ext)' if rust else 'pure Python'}")
     print(f"{G.number_of_nodes()} nodes + {G.number_of_edges()} relationships, median of {args.repeats} runs\n")
     print(table(rows))
     print(f"\n{this_command()}")

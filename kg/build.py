@@ -67,14 +67,16 @@ def paper_properties(paper: Paper) -> dict:
 
 
 def _add_paper(G: nx.MultiDiGraph, paper: Paper) -> None:
-    G.add_node(paper.node_id, label="Paper", id=paper.node_id, **paper_properties(paper))
+    paper_id = paper.node_id  # Paper.key rebuilds the paper's reference on every call
+    G.add_node(paper_id, label="Paper", id=paper_id, **paper_properties(paper))
     for position, name in enumerate(paper.authors):
-        author_id = "author:" + slug(name)
-        if not slug(name):
+        name_slug = slug(name)
+        if not name_slug:
             continue
+        author_id = "author:" + name_slug
         G.add_node(author_id, label="Author", id=author_id, name=name)
-        if not G.has_edge(author_id, paper.node_id, AUTHORED):
-            G.add_edge(author_id, paper.node_id, key=AUTHORED, type=AUTHORED, position=position)
+        if not G.has_edge(author_id, paper_id, AUTHORED):
+            G.add_edge(author_id, paper_id, key=AUTHORED, type=AUTHORED, position=position)
 
 
 def mention_edges(paper: Paper, mentions: Sequence[Mention]) -> list[Edge]:
@@ -85,11 +87,12 @@ def mention_edges(paper: Paper, mentions: Sequence[Mention]) -> list[Edge]:
         if role is None or ROLE_PRECEDENCE.get(role) == m.role:
             strongest[m.entity_id] = m.role
     edges: dict[str, Edge] = {}
+    paper_id = paper.node_id
     for m in sorted(mentions, key=lambda m: (m.field != "title", m.start)):
         if m.entity_id in edges:
             edges[m.entity_id].mentions += 1
             continue
-        edges[m.entity_id] = Edge(paper.node_id, ROLE_EDGE_TYPES[strongest[m.entity_id]], m.entity_id,
+        edges[m.entity_id] = Edge(paper_id, ROLE_EDGE_TYPES[strongest[m.entity_id]], m.entity_id,
                                   field=m.field, start=m.start, end=m.end, sentence_index=m.sentence,
                                   sentence=m.evidence, rule=m.source)
     return list(edges.values())
@@ -123,6 +126,14 @@ def assemble(papers: Sequence[Paper], mentions: Sequence[Sequence[Mention]], ent
     return G
 
 
+def _merge_all(records: Iterable[Paper]) -> tuple[list[Paper], int]:
+    """Merged papers and the number of records read; the raw records are dropped on return, not kept
+    alongside the papers for the rest of the build."""
+    from loaders.merge import merge_papers
+    records = list(records)
+    return merge_papers(records), len(records)
+
+
 def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bool = False,
                 workers: int = 1, progress: bool = False,
                 on_bad: Callable | None = None) -> tuple[nx.MultiDiGraph, list[Paper], list[list[Mention]], BuildReport]:
@@ -131,7 +142,7 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
 
     from kg.extraction import Extractor
     from kg.resolution import resolve
-    from loaders.merge import merge_papers, resolve_citations
+    from loaders.merge import resolve_citations
     from loaders.readers import read_records
 
     started = time.perf_counter()
@@ -142,9 +153,7 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
         if on_bad:
             on_bad(error)
 
-    records = list(read_records(paths, format=format, skip_bad=skip_bad, on_bad=count_bad))
-    report.records = len(records)
-    papers = merge_papers(records)
+    papers, report.records = _merge_all(read_records(paths, format=format, skip_bad=skip_bad, on_bad=count_bad))
     report.papers = len(papers)
     bar = tqdm(total=len(papers), desc="extracting", unit="paper", disable=not progress, file=sys.stderr)
     mentions = []

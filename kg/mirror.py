@@ -29,15 +29,19 @@ import shutil
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
+from typing import Iterable, TextIO
 
 import networkx as nx
 
+from kg import graphml
 from kg.errors import KgError
 
 GRAPH_FILE = "graph.json"
 GRAPHML_FILE = "graph.graphml"
 MANIFEST_FILE = "manifest.json"
+JSON_ITEMS_PER_WRITE = 1000
 
 
 @contextmanager
@@ -64,16 +68,25 @@ def counts(G: nx.MultiDiGraph) -> dict:
     return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
 
 
-def _graphml_safe(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose list values are JSON strings: GraphML has no list type."""
-    def encode(attrs: dict) -> dict:
-        return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                for k, v in attrs.items()}
+def _write_joined(handle: TextIO, items: Iterable[str]) -> None:
+    """``", ".join(items)`` into ``handle``, a slice at a time."""
+    items, separator = iter(items), ""
+    while chunk := list(islice(items, JSON_ITEMS_PER_WRITE)):
+        handle.write(separator + ", ".join(chunk))
+        separator = ", "
 
-    H = nx.MultiDiGraph()
-    H.add_nodes_from((n, encode(a)) for n, a in G.nodes(data=True))
-    H.add_edges_from((u, v, k, encode(a)) for u, v, k, a in G.edges(keys=True, data=True))
-    return H
+
+def _write_node_link(G: nx.MultiDiGraph, handle: TextIO) -> None:
+    """The bytes of ``json.dump(nx.node_link_data(G, edges="edges"), handle, ensure_ascii=False)``,
+    one node or edge at a time instead of a second copy of the graph as dicts."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    head = encode({"directed": G.is_directed(), "multigraph": G.is_multigraph(), "graph": G.graph})
+    handle.write(head[:-1] + ', "nodes": [')
+    _write_joined(handle, (encode({**attrs, "id": node}) for node, attrs in G.nodes(data=True)))
+    handle.write('], "edges": [')
+    _write_joined(handle, (encode({**attrs, "source": u, "target": v, "key": key})
+                           for u, v, key, attrs in G.edges(keys=True, data=True)))
+    handle.write("]}")
 
 
 GENERATIONS_DIR = ".generations"
@@ -81,12 +94,12 @@ CURRENT_LINK = "current"
 
 
 def _write_files(G: nx.MultiDiGraph, folder: Path, manifest: dict | None, extra_files: dict) -> None:
-    with atomic_open(folder / GRAPHML_FILE, "wb") as handle:
-        nx.write_graphml(_graphml_safe(G), handle)
+    with atomic_open(folder / GRAPHML_FILE) as handle:
+        graphml.write(G, handle)
     with atomic_open(folder / MANIFEST_FILE) as handle:
         json.dump({**(manifest or {}), "counts": counts(G)}, handle, indent=2, ensure_ascii=False)
     with atomic_open(folder / GRAPH_FILE) as handle:
-        json.dump(nx.node_link_data(G, edges="edges"), handle, ensure_ascii=False)
+        _write_node_link(G, handle)
     for name, write_to in extra_files.items():
         with atomic_open(folder / name) as handle:
             write_to(handle)

@@ -36,6 +36,13 @@ PID_FILE = "kg-neo4j.pid"
 LOG_FILE = "logs/kg-neo4j.log"
 START_TIMEOUT = 180.0  # seconds; a cold JVM plus a first database creation takes about 20-40 s here
 STOP_TIMEOUT = 90.0  # Bolt shutdown alone waits several seconds for connections to drain
+# Memory of the local server, each overridable by an environment variable (sizes like "4g", "512m").
+# heap: the JVM's -Xmx. pagecache: store files cached off-heap; 1g holds a 100k-paper graph's store,
+# so whole-graph queries do not page from disk. tx_memory: the cap on what all open transactions hold
+# together; Neo4j's own default is 70% of the heap, kept here (1.4g of 2g) because the named queries
+# are written to stay far below it (BENCHMARKS.md: the largest needs < 300 MiB at 100k papers).
+MEMORY_DEFAULTS = {"heap": "2g", "pagecache": "1g", "tx_memory": "1400m"}
+MEMORY_VARIABLES = {"heap": "KG_NEO4J_HEAP", "pagecache": "KG_NEO4J_PAGECACHE", "tx_memory": "KG_NEO4J_TX_MEMORY"}
 
 
 class Neo4jSetupError(KgError):
@@ -60,6 +67,16 @@ def bolt_address(uri: str) -> tuple[str, int]:
     """Host and port of a ``bolt://`` or ``neo4j://`` URI (port 7687 when absent)."""
     parts = urlsplit(uri)
     return parts.hostname or "127.0.0.1", parts.port or 7687
+
+
+def memory_settings(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Heap, page cache and transaction memory of the local server: environment, else defaults.
+
+    >>> memory_settings({"KG_NEO4J_HEAP": "4g"})
+    {'heap': '4g', 'pagecache': '1g', 'tx_memory': '1400m'}
+    """
+    environ = os.environ if environ is None else environ
+    return {name: environ.get(MEMORY_VARIABLES[name]) or default for name, default in MEMORY_DEFAULTS.items()}
 
 
 def is_local(uri: str) -> bool:
@@ -140,10 +157,11 @@ def is_up(uri: str | None = None, timeout: float = 3.0) -> bool:
     return True
 
 
-def start(uri: str | None = None, home: Path | None = None, *, heap: str = "2g", pagecache: str = "512m",
-          timeout: float = START_TIMEOUT) -> bool:
+def start(uri: str | None = None, home: Path | None = None, *, timeout: float = START_TIMEOUT,
+          **memory: str) -> bool:
     """Start the local server unless it already answers; returns False if it was already up.
 
+    ``memory`` (``heap=``, ``pagecache=``, ``tx_memory=``) overrides :func:`memory_settings`.
     Returns only once Bolt answers (or raises :class:`Neo4jSetupError` after ``timeout``).
     """
     config = db.settings()
@@ -156,8 +174,10 @@ def start(uri: str | None = None, home: Path | None = None, *, heap: str = "2g",
     cache = fetch()
     host, port = bolt_address(uri)
     (home / "logs").mkdir(parents=True, exist_ok=True)
-    command = ["java", f"-Xmx{heap}", "-XX:+UseG1GC", f"-Dkg.home={home}", f"-Dkg.host={host}",
-               f"-Dkg.port={port}", f"-Dkg.user={config['username']}", f"-Dkg.pagecache={pagecache}",
+    memory = {**memory_settings(), **memory}
+    command = ["java", f"-Xmx{memory['heap']}", "-XX:+UseG1GC", f"-Dkg.home={home}", f"-Dkg.host={host}",
+               f"-Dkg.port={port}", f"-Dkg.user={config['username']}", f"-Dkg.pagecache={memory['pagecache']}",
+               f"-Dkg.txmemory={memory['tx_memory']}",
                "-cp", os.pathsep.join([str(cache / "classes"), str(cache / "lib" / "*")]), LAUNCHER_CLASS]
     # The password travels in the environment, not on the command line where `ps` shows it.
     env = {**os.environ, "KG_NEO4J_PASSWORD": config["password"]}

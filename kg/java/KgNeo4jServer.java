@@ -1,7 +1,11 @@
 // kg's local Neo4j: the embedded Community engine with the Bolt connector, run by `kg neo4j start`.
 //
 // Reads its settings from system properties set by kg/neo4j_server.py:
-//   kg.home (data, logs), kg.host, kg.port (Bolt), kg.user, kg.pagecache;
+//   kg.home (data, logs), kg.host, kg.port (Bolt), kg.user,
+//   kg.pagecache (page cache size, e.g. "1g"), kg.txmemory (dbms.memory.transaction.total.max: the
+//   memory all running transactions may hold together, e.g. "2g"; "0" = no limit).
+// Memory defaults live in kg/neo4j_server.py (MEMORY_DEFAULTS, overridden by KG_NEO4J_HEAP,
+// KG_NEO4J_PAGECACHE, KG_NEO4J_TX_MEMORY); the heap is the JVM's -Xmx.
 // the password comes from the environment variable KG_NEO4J_PASSWORD (kept off the command line).
 // Auth is enabled; the user's password is set on every start through the system database,
 // the way embedded Neo4j 5 allows (there is no neo4j.conf or neo4j-admin here).
@@ -46,6 +50,8 @@ public final class KgNeo4jServer {
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(setting("kg.pagecache")))
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size,
+                        ByteUnit.parse(setting("kg.txmemory")))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "kg-neo4j-shutdown"));
         setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME),

@@ -122,7 +122,7 @@ def test_failure_inside_the_graph_json_write_keeps_the_old_mirror(tmp_path, monk
     def fail(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(mirror.nx, "node_link_data", fail)  # called inside graph.json's atomic write
+    monkeypatch.setattr(mirror, "_write_node_link", fail)  # runs inside graph.json's atomic write
     with pytest.raises(OSError):
         mirror.write(_small_graph(SMALL + 5), tmp_path)
     monkeypatch.undo()
