@@ -12,4 +12,3 @@ fi
 .venv/bin/kg build data/sample/*.txt --out "$out"
 .venv/bin/kg info "$out"
 .venv/bin/kg viz overview --graph "$out" --output "$out/overview.html"
-echo "Open $out/overview.html in a browser (it works offline, from file://)."

@@ -63,8 +63,9 @@ def _cut(text: str) -> str:
     return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
 
 
-def print_rows(rows: list[dict], fmt: str, out=sys.stdout) -> None:
+def print_rows(rows: list[dict], fmt: str, out=None) -> None:
     """Print rows as an aligned table, a JSON array of objects, or CSV (lists JSON-encoded)."""
+    out = out or sys.stdout  # looked up per call: a default bound at import ignores later redirection
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)
         return

@@ -66,7 +66,10 @@ def test_console_examples_print_what_the_readme_shows(readme, sample_cwd, monkey
         with contextlib.redirect_stdout(out):
             assert main(argv[1:]) == 0, command
         printed = [line.rstrip() for line in out.getvalue().splitlines()]
-        assert printed == [line.rstrip() for line in expected.splitlines()], command
+        shown = [line.rstrip() for line in expected.splitlines()]
+        if shown[-1] == "...":  # the README shows the first rows only
+            shown, printed = shown[:-1], printed[:len(shown) - 1]
+        assert printed == shown, command
 
 
 def test_cypher_examples_are_the_named_query_files(readme):
