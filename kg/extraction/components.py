@@ -652,6 +652,7 @@ class RoleAssigner:
         self.name_suffixes = set(rules["name_suffixes"])
         self.adjective_ends = set(rules["adjective_ends"])
         self.debris = re.compile(rules["latex_debris"])
+        self.hedges = set(rules["hedges_before_naming"])
 
     def __call__(self, doc: Doc) -> Doc:
         table = tokens(doc)
@@ -688,7 +689,7 @@ class RoleAssigner:
 
     def _sentence_roles(self, table: Tokens, index: int, cands: list[Candidate]) -> None:
         for cand in cands:
-            if any(w in self.naming for w in table.lower[max(cand.first_token - 2, 0):cand.first_token]):
+            if self._named(table, cand.first_token):
                 self._propose(table, cand)
         start, end = table.sentence_first[index], table.sentence_end(index)
         verb = self._proposing_verb(table, start, end)
@@ -700,6 +701,15 @@ class RoleAssigner:
             proposed.type = "dataset"
         if not self._propose(table, proposed):
             self._propose(table, self._apposition(table, proposed, cands))
+
+    def _named(self, table: Tokens, first: int) -> bool:
+        """``called X``, ``termed X`` (a word may come between), but not ``so-called X`` or ``also called X``."""
+        lower = table.lower
+        naming = next((i for i in range(first - 1, max(first - 3, -1), -1) if lower[i] in self.naming), None)
+        if naming is None:
+            return False
+        before = [w for w in lower[max(naming - 2, 0):naming] if w not in _DASHES]
+        return not (before and before[-1] in self.hedges)
 
     def _propose(self, table: Tokens, cand: Candidate | None) -> bool:
         """Mark a new method or dataset, unless it is a lexicon name or a lower-case description."""
