@@ -18,12 +18,15 @@ import re
 from collections import Counter, defaultdict
 from typing import Sequence
 
+from kg.extraction.components import DEFAULT_ROLES, NEW_ROLES
 from kg.extraction.lexicon import load, name_key
 from kg.extraction.urls import canonical_url
 from kg.model import Entity, Mention
 
 _DEFINITION = re.compile(r"^(?P<long>.*\S)\s*\((?P<short>[^()]+)\)(?:\s+\S+)?$")  # "Long (SHORT)", maybe a head word
 _URL_TYPES = ("repository", "link")
+# A name this many other papers use is an existing method or dataset, not one a paper proposes in passing.
+WIDELY_USED = 3
 Node = tuple[str, str]  # (entity type, name key)
 
 
@@ -70,7 +73,28 @@ def resolve(mentions_per_paper: Sequence[Sequence[Mention]]) -> list[Entity]:
             if entry:
                 uf.union(node, _key(mention.type, entry.name))
             nodes.append((mention, node))
-    return _entities(nodes, uf, ambiguous)
+    entities = _entities(nodes, uf, ambiguous)
+    _demote_known_proposals(mentions_per_paper, {e.node_id for e in entities if _in_lexicon(e)})
+    return entities
+
+
+def _in_lexicon(entity: Entity) -> bool:
+    return entity.type not in _URL_TYPES and load().lookup(entity.type, entity.name) is not None
+
+
+def _demote_known_proposals(mentions_per_paper, lexicon_ids: set[str]) -> None:
+    """A paper proposes a lexicon or widely used name only when its title names it (``Grad-CAM: ...``)."""
+    users: dict[str, set[int]] = defaultdict(set)
+    for paper, paper_mentions in enumerate(mentions_per_paper):
+        for mention in paper_mentions:
+            if mention.role == DEFAULT_ROLES[mention.type]:
+                users[mention.entity_id].add(paper)
+    for paper, paper_mentions in enumerate(mentions_per_paper):
+        titled = {m.entity_id for m in paper_mentions if m.source == "title_name"}
+        for mention in paper_mentions:
+            known = mention.entity_id in lexicon_ids or len(users[mention.entity_id] - {paper}) >= WIDELY_USED
+            if mention.role in NEW_ROLES.values() and known and mention.entity_id not in titled:
+                mention.role = DEFAULT_ROLES[mention.type]
 
 
 def _link_definitions(mentions_per_paper, uf: _UnionFind) -> tuple[dict[int, dict[Node, Node]], set[Node]]:

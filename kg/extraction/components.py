@@ -632,17 +632,32 @@ def select_candidates(doc: Doc) -> Doc:
 
 @Language.factory("kg_roles")
 class RoleAssigner:
-    """Proposes/introduces for what ``we propose X``, ``called X`` or the title name; defaults otherwise."""
+    """Drops candidates that name nothing; proposes/introduces for the paper's own new names (the title
+    name, the object right after ``we propose``, ``called X``); defaults otherwise.
+
+    A lexicon name or a lower-case description (``a joint learning framework``) is not proposed: the
+    first is an existing method, the second names nothing another paper could use.
+    """
 
     def __init__(self, nlp: Language, name: str):
-        cues = load().cues
+        self.resources = load()
+        cues = self.resources.cues
         self.verbs = set(cues["propose_verbs"])
         self.subjects = set(cues["propose_subjects"])
         self.naming = set(cues["naming_words"])
         self.dataset_heads = set(cues["heads"]["dataset"])
+        rules = role_rules()
+        self.breakers = set(rules["object_breakers"])
+        self.platforms = {name_key(p) for p in rules["platforms"]}
+        self.name_suffixes = set(rules["name_suffixes"])
+        self.adjective_ends = set(rules["adjective_ends"])
+        self.debris = re.compile(rules["latex_debris"])
+        self.hedges = set(rules["hedges_before_naming"])
 
     def __call__(self, doc: Doc) -> Doc:
-        cands, table = candidates(doc), tokens(doc)
+        table = tokens(doc)
+        cands = [c for c in candidates(doc) if self._names_something(table, c)]
+        doc.user_data["kg_candidates"] = cands
         by_sentence: dict[int, list[Candidate]] = {}
         for cand in cands:
             by_sentence.setdefault(table.sentence_of[cand.first_token], []).append(cand)
@@ -655,31 +670,90 @@ class RoleAssigner:
                 cand.role = NEW_ROLES[cand.type] if is_new else DEFAULT_ROLES[cand.type]
         return doc
 
+    def _names_something(self, table: Tokens, cand: Candidate) -> bool:
+        """False for platforms, LaTeX debris, ``16 evaluation`` and dashed adjectives; ``CLIP-based`` -> ``CLIP``."""
+        if cand.type not in TYPE_ORDER or cand.source == "lexicon":
+            return True
+        text = table.text[cand.start:cand.end]
+        if name_key(text) in self.platforms or self.debris.search(text):
+            return False
+        if _NUMBER.match(table.words[cand.first_token]) and " " in text and text == text.lower():
+            return False  # a count before common words: "16 evaluation (datasets)", "10 public"
+        head, dash, last = text.rpartition("-")
+        if not dash or " " in text:
+            return True
+        if last.lower() in self.name_suffixes and head != head.lower():
+            cand.canonical = head
+            return True
+        return last.lower() not in self.adjective_ends | self.name_suffixes
+
     def _sentence_roles(self, table: Tokens, index: int, cands: list[Candidate]) -> None:
         for cand in cands:
-            if cand.type in NEW_ROLES and any(w in self.naming for w in table.lower[max(cand.first_token - 2, 0):
-                                                                                    cand.first_token]):
-                cand.role = NEW_ROLES[cand.type]
+            if self._named(table, cand.first_token):
+                self._propose(table, cand)
         start, end = table.sentence_first[index], table.sentence_end(index)
         verb = self._proposing_verb(table, start, end)
-        if verb is None:
+        proposed = self._object(table, verb, cands) if verb is not None else None
+        if proposed is None:
             return
-        fresh = [c for c in cands if c.first_token > verb and c.type in NEW_ROLES and c.source != "lexicon"]
-        if not fresh:
-            return
-        first = fresh[0]
-        if first.source in ("name_shape", "acronym") and any(
-                w in self.dataset_heads for w in table.lower[verb:min(first.end_token + 3, end)]):
-            first.type = "dataset"
-        first.role = NEW_ROLES[first.type]
+        if proposed.type == "method" and proposed.source in ("name_shape", "acronym") and any(
+                w in self.dataset_heads for w in table.lower[verb:min(proposed.end_token + 3, end)]):
+            proposed.type = "dataset"
+        if not self._propose(table, proposed):
+            self._propose(table, self._apposition(table, proposed, cands))
+
+    def _named(self, table: Tokens, first: int) -> bool:
+        """``called X``, ``termed X`` (a word may come between), but not ``so-called X`` or ``also called X``."""
+        lower = table.lower
+        naming = next((i for i in range(first - 1, max(first - 3, -1), -1) if lower[i] in self.naming), None)
+        if naming is None:
+            return False
+        before = [w for w in lower[max(naming - 2, 0):naming] if w not in _DASHES]
+        return not (before and before[-1] in self.hedges)
+
+    def _propose(self, table: Tokens, cand: Candidate | None) -> bool:
+        """Mark a new method or dataset, unless it is a lexicon name or a lower-case description."""
+        if cand is None or cand.type not in NEW_ROLES or cand.source == "lexicon":
+            return False
+        text = table.text[cand.start:cand.end]
+        if text == text.lower() or self.resources.lookup(cand.type, cand.canonical):
+            return False
+        cand.role = NEW_ROLES[cand.type]
+        return True
 
     def _proposing_verb(self, table: Tokens, start: int, end: int) -> int | None:
-        """Index of a ``propose``-like verb with ``we``/``this paper``/``here`` before it, if any."""
-        subject = False
+        """Index of the first ``propose``-like verb with ``we``/``our``/``this paper`` just before it."""
         for i in range(start, end):
-            word = table.lower[i]
-            if word in self.subjects:
-                subject = True
-            elif subject and word in self.verbs:
+            if table.lower[i] in self.verbs and any(
+                    w in self.subjects for w in table.lower[max(start, i - SUBJECT_REACH):i]):
                 return i
         return None
+
+    def _object(self, table: Tokens, verb: int, cands: list[Candidate]) -> Candidate | None:
+        """The first candidate after the verb if nothing but articles, adjectives or numbering come between."""
+        cand = next((c for c in cands if c.first_token > verb), None)
+        if cand is None or cand.first_token - verb > OBJECT_REACH:
+            return None
+        between = table.lower[verb + 1:cand.first_token]
+        return None if any(w in self.breakers for w in between) else cand
+
+    @staticmethod
+    def _apposition(table: Tokens, described: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """The name right after a description: ``a fine-tuning method LEVI``, ``a new loss, FooLoss``."""
+        after = next((c for c in cands if c.first_token >= described.end_token), None)
+        if after is None or after.first_token - described.end_token > 1:
+            return None
+        return after if all(w in (",", "(") for w in table.words[described.end_token:after.first_token]) else None
+
+
+# How far before a propose verb its subject may be ("in this work , we further propose").
+SUBJECT_REACH = 4
+# How far after the verb its object may start ("we propose a simple yet very effective FooNet").
+OBJECT_REACH = 8
+
+
+def role_rules() -> dict:
+    """The word lists of ``kg_roles`` (``data/roles.json``), read once per pipeline."""
+    import json  # imported here, not at the top: this block is kg_roles' own, merged apart from the finders
+    from importlib import resources
+    return json.loads(resources.files("kg.extraction").joinpath("data", "roles.json").read_text(encoding="utf-8"))
