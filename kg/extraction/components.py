@@ -38,6 +38,7 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 # Where a name shape may be: a capital after a word character, a capital word with a digit, a dash.
 _NAME_HINT = re.compile(r"[A-Z0-9\-\u2010-\u2014]")  # one character class: alternations are slow
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # "(POS)" inside a phrase is no part of its name
 _NUMBER = re.compile(r"^[+\-\u00b1]?[\d.,%]+$")
 # A release after a dataset name: "CTB 6.0", "FrameNet 1.5", "DUC 2004" (a year, not any number: "MNIST 10").
 _VERSION = re.compile(r"^(?:v?\d+\.\d+|(?:19|20)\d\d)$")
@@ -414,6 +415,9 @@ class CuePhrases:
         while first > sent_start and words < self.MAX_MODIFIERS[type_]:
             prev = first - 1
             glued = not table.space[prev] and table.words[first] in glue and first < head
+            if self._acronym_before(table, prev, sent_start):  # part-of-speech (POS) tagging
+                first -= 3
+                continue
             if table.is_punct(prev):
                 if not (table.words[prev] in glue and prev - 1 >= sent_start and not table.space[prev - 1]):
                     break
@@ -428,6 +432,12 @@ class CuePhrases:
                                 and not (not table.space[first] and table.words[first + 1] in glue)):
             first += 1
         return first
+
+    @staticmethod
+    def _acronym_before(table: Tokens, close: int, sent_start: int) -> bool:
+        """``(POS)`` ending at token ``close``, with words before it to define it."""
+        return table.words[close] == ")" and close - 3 >= sent_start and table.words[close - 2] == "(" \
+            and _ACRONYM.match(table.words[close - 1]) is not None and not table.is_punct(close - 3)
 
     @staticmethod
     def _joins(table: Tokens, i: int) -> bool:
@@ -457,7 +467,7 @@ class CuePhrases:
             if not self._metric_ok(table, first, head, lexicon_types):
                 return False
         mods, span = table.span_text(first, head), table.span_text(first, end)
-        canonical = mods if head_word in self.drop_heads else span
+        canonical = _PARENTHESIS.sub("", mods if head_word in self.drop_heads else span)
         if type_ == "method" and head_word in self.generic_heads and mods:
             entry = self.resources.lookup_any(mods)
             canonical = entry.name if entry else mods if looks_like_name(mods) else canonical

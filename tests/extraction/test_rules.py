@@ -186,3 +186,9 @@ def test_evaluative_adjectives_are_not_part_of_a_method(spans):
     found = spans("They apply powerful training techniques and a classical grammatical formalism.")
     methods = {text for type_, text, _ in found if type_ == "method"}
     assert {"training techniques", "grammatical formalism"} <= methods
+
+
+def test_acronym_inside_a_phrase_is_skipped_by_the_modifier_walk(spans):
+    found = spans("We improve part-of-speech (POS) tagging and word tokenization for tweets.")
+    assert ("task", "part-of-speech (POS) tagging", "part-of-speech tagging") in found
+    assert ("task", "word tokenization", "word tokenization") in found
