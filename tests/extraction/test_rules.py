@@ -192,3 +192,10 @@ def test_acronym_inside_a_phrase_is_skipped_by_the_modifier_walk(spans):
     found = spans("We improve part-of-speech (POS) tagging and word tokenization for tweets.")
     assert ("task", "part-of-speech (POS) tagging", "part-of-speech tagging") in found
     assert ("task", "word tokenization", "word tokenization") in found
+
+
+def test_analysis_ends_a_task_but_not_a_papers_own_analysis(spans):
+    found = spans("We study cross-lingual opinion analysis. An error analysis and factor analysis follow.")
+    assert ("task", "cross-lingual opinion analysis", "cross-lingual opinion analysis") in found
+    assert not any(text == "error analysis" for _, text, _ in found)
+    assert ("method", "factor analysis", "factor analysis") in found
