@@ -199,3 +199,9 @@ def test_analysis_ends_a_task_but_not_a_papers_own_analysis(spans):
     assert ("task", "cross-lingual opinion analysis", "cross-lingual opinion analysis") in found
     assert not any(text == "error analysis" for _, text, _ in found)
     assert ("method", "factor analysis", "factor analysis") in found
+
+
+def test_more_clause_verbs_end_phrases(spans):
+    found = spans("They apply language identification to gold segmentation output.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert tasks == {"language identification"}
