@@ -415,7 +415,7 @@ class CuePhrases:
         while first > sent_start and words < self.MAX_MODIFIERS[type_]:
             prev = first - 1
             glued = not table.space[prev] and table.words[first] in glue and first < head
-            if self._acronym_before(table, prev, sent_start):  # part-of-speech (POS) tagging
+            if self._acronym_before(table, prev, sent_start, type_):  # part-of-speech (POS) tagging
                 first -= 3
                 continue
             if table.is_punct(prev):
@@ -433,11 +433,12 @@ class CuePhrases:
             first += 1
         return first
 
-    @staticmethod
-    def _acronym_before(table: Tokens, close: int, sent_start: int) -> bool:
-        """``(POS)`` ending at token ``close``, with words before it to define it."""
+    def _acronym_before(self, table: Tokens, close: int, sent_start: int, type_: str) -> bool:
+        """``(POS)`` ending at token ``close``, defined by the words before it; not after a head word of another
+        type, which ends a name of its own (``language models (LLMs) possess ... understanding``)."""
         return table.words[close] == ")" and close - 3 >= sent_start and table.words[close - 2] == "(" \
-            and _ACRONYM.match(table.words[close - 1]) is not None and not table.is_punct(close - 3)
+            and _ACRONYM.match(table.words[close - 1]) is not None and not table.is_punct(close - 3) \
+            and type_ in self.head_types.get(table.lower[close - 3], (type_,))
 
     @staticmethod
     def _joins(table: Tokens, i: int) -> bool:
@@ -457,7 +458,7 @@ class CuePhrases:
         if type_ == "dataset":
             while first < head and not table.is_name_token(first):
                 first += 1
-            if not self._has_proper_name(table, first, head):
+            if not self._has_proper_name(doc, first, head):
                 return False
         end = self._of_phrase_end(table, head, lexicon_types) if type_ == "task" else head + 1
         if type_ != "dataset" and first == head and end == head + 1 and head_word not in self.bare.get(type_, ()):
@@ -490,9 +491,13 @@ class CuePhrases:
         words = sum(not self._joins(table, i) for i in range(of + 1, end))
         return end if 0 < words <= self.MAX_OF_WORDS and stopped else head + 1
 
-    def _has_proper_name(self, table: Tokens, first: int, head: int) -> bool:
-        """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``."""
-        return any(table.is_name_token(i) and table.lower[i] not in self.resources.languages for i in range(first, head))
+    def _has_proper_name(self, doc: Doc, first: int, head: int) -> bool:
+        """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``;
+        in a Title Case title (``Implicit Feedback Data``) capitals prove nothing, so it needs a name shape."""
+        table = tokens(doc)
+        title_case = doc.user_data.get("field") == "title" and table.words[head][:1].isupper()
+        return any((looks_like_name(table.words[i]) if title_case else table.is_name_token(i))
+                   and table.lower[i] not in self.resources.languages for i in range(first, head))
 
     def _shared_task(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
         """``the CoNLL 2008 shared task``: a competition, named like a dataset (years allowed), kept whole."""

@@ -205,3 +205,15 @@ def test_more_clause_verbs_end_phrases(spans):
     found = spans("They apply language identification to gold segmentation output.")
     tasks = {text for type_, text, _ in found if type_ == "task"}
     assert tasks == {"language identification"}
+
+
+def test_acronym_after_a_head_of_another_type_ends_the_walk(spans):
+    found = spans("Large language models (LLMs) possess exceptional sentiment understanding.")
+    assert not any("LLMs" in text and type_ == "task" for type_, text, _ in found)
+
+
+def test_title_case_words_in_a_title_do_not_name_a_dataset(extractor):
+    title = "Sampler Design for Implicit Feedback Data and the GeoQA-2 Data"
+    found = {(m.type, m.text) for m in extractor.extract(Paper(title=title, abstract=""))}
+    assert ("dataset", "Implicit Feedback Data") not in found
+    assert ("dataset", "GeoQA-2 Data") in found
