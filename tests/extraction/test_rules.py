@@ -9,7 +9,8 @@ from kg.model import Paper
 @pytest.fixture(scope="module")
 def spans(extractor):
     """``spans(abstract)``: ``{(type, text, canonical)}`` of the abstract's mentions."""
-    return lambda abstract: {(m.type, m.text, m.canonical) for m in extractor.extract(Paper(title="", abstract=abstract))}
+    return lambda abstract: {(m.type, m.text, m.canonical)
+                             for m in extractor.extract(Paper(title="", abstract=abstract))}
 
 
 def test_established_task_nouns_count_without_modifiers(spans):
