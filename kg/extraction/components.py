@@ -38,6 +38,7 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 # Where a name shape may be: a capital after a word character, a capital word with a digit, a dash.
 _NAME_HINT = re.compile(r"[A-Z0-9\-\u2010-\u2014]")  # one character class: alternations are slow
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # "(POS)" inside a phrase is no part of its name
 _NUMBER = re.compile(r"^[+\-\u00b1]?[\d.,%]+$")
 # A release after a dataset name: "CTB 6.0", "FrameNet 1.5", "DUC 2004" (a year, not any number: "MNIST 10").
 _VERSION = re.compile(r"^(?:v?\d+\.\d+|(?:19|20)\d\d)$")
@@ -414,6 +415,9 @@ class CuePhrases:
         while first > sent_start and words < self.MAX_MODIFIERS[type_]:
             prev = first - 1
             glued = not table.space[prev] and table.words[first] in glue and first < head
+            if self._acronym_before(table, prev, sent_start, type_):  # part-of-speech (POS) tagging
+                first -= 3
+                continue
             if table.is_punct(prev):
                 if not (table.words[prev] in glue and prev - 1 >= sent_start and not table.space[prev - 1]):
                     break
@@ -428,6 +432,13 @@ class CuePhrases:
                                 and not (not table.space[first] and table.words[first + 1] in glue)):
             first += 1
         return first
+
+    def _acronym_before(self, table: Tokens, close: int, sent_start: int, type_: str) -> bool:
+        """``(POS)`` ending at token ``close``, defined by the words before it; not after a head word of another
+        type, which ends a name of its own (``language models (LLMs) possess ... understanding``)."""
+        return table.words[close] == ")" and close - 3 >= sent_start and table.words[close - 2] == "(" \
+            and _ACRONYM.match(table.words[close - 1]) is not None and not table.is_punct(close - 3) \
+            and type_ in self.head_types.get(table.lower[close - 3], (type_,))
 
     @staticmethod
     def _joins(table: Tokens, i: int) -> bool:
@@ -447,7 +458,7 @@ class CuePhrases:
         if type_ == "dataset":
             while first < head and not table.is_name_token(first):
                 first += 1
-            if not self._has_proper_name(table, first, head):
+            if not self._has_proper_name(doc, first, head):
                 return False
         end = self._of_phrase_end(table, head, lexicon_types) if type_ == "task" else head + 1
         if type_ != "dataset" and first == head and end == head + 1 and head_word not in self.bare.get(type_, ()):
@@ -457,7 +468,7 @@ class CuePhrases:
             if not self._metric_ok(table, first, head, lexicon_types):
                 return False
         mods, span = table.span_text(first, head), table.span_text(first, end)
-        canonical = mods if head_word in self.drop_heads else span
+        canonical = _PARENTHESIS.sub("", mods if head_word in self.drop_heads else span)
         if type_ == "method" and head_word in self.generic_heads and mods:
             entry = self.resources.lookup_any(mods)
             canonical = entry.name if entry else mods if looks_like_name(mods) else canonical
@@ -480,9 +491,13 @@ class CuePhrases:
         words = sum(not self._joins(table, i) for i in range(of + 1, end))
         return end if 0 < words <= self.MAX_OF_WORDS and stopped else head + 1
 
-    def _has_proper_name(self, table: Tokens, first: int, head: int) -> bool:
-        """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``."""
-        return any(table.is_name_token(i) and table.lower[i] not in self.resources.languages for i in range(first, head))
+    def _has_proper_name(self, doc: Doc, first: int, head: int) -> bool:
+        """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``;
+        in a Title Case title (``Implicit Feedback Data``) capitals prove nothing, so it needs a name shape."""
+        table = tokens(doc)
+        title_case = doc.user_data.get("field") == "title" and table.words[head][:1].isupper()
+        return any((looks_like_name(table.words[i]) if title_case else table.is_name_token(i))
+                   and table.lower[i] not in self.resources.languages for i in range(first, head))
 
     def _shared_task(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
         """``the CoNLL 2008 shared task``: a competition, named like a dataset (years allowed), kept whole."""

@@ -9,7 +9,8 @@ from kg.model import Paper
 @pytest.fixture(scope="module")
 def spans(extractor):
     """``spans(abstract)``: ``{(type, text, canonical)}`` of the abstract's mentions."""
-    return lambda abstract: {(m.type, m.text, m.canonical) for m in extractor.extract(Paper(title="", abstract=abstract))}
+    return lambda abstract: {(m.type, m.text, m.canonical)
+                             for m in extractor.extract(Paper(title="", abstract=abstract))}
 
 
 def test_established_task_nouns_count_without_modifiers(spans):
@@ -186,3 +187,34 @@ def test_evaluative_adjectives_are_not_part_of_a_method(spans):
     found = spans("They apply powerful training techniques and a classical grammatical formalism.")
     methods = {text for type_, text, _ in found if type_ == "method"}
     assert {"training techniques", "grammatical formalism"} <= methods
+
+
+def test_acronym_inside_a_phrase_is_skipped_by_the_modifier_walk(spans):
+    found = spans("We improve part-of-speech (POS) tagging and word tokenization for tweets.")
+    assert ("task", "part-of-speech (POS) tagging", "part-of-speech tagging") in found
+    assert ("task", "word tokenization", "word tokenization") in found
+
+
+def test_analysis_ends_a_task_but_not_a_papers_own_analysis(spans):
+    found = spans("We study cross-lingual opinion analysis. An error analysis and factor analysis follow.")
+    assert ("task", "cross-lingual opinion analysis", "cross-lingual opinion analysis") in found
+    assert not any(text == "error analysis" for _, text, _ in found)
+    assert ("method", "factor analysis", "factor analysis") in found
+
+
+def test_more_clause_verbs_end_phrases(spans):
+    found = spans("They apply language identification to gold segmentation output.")
+    tasks = {text for type_, text, _ in found if type_ == "task"}
+    assert tasks == {"language identification"}
+
+
+def test_acronym_after_a_head_of_another_type_ends_the_walk(spans):
+    found = spans("Large language models (LLMs) possess exceptional sentiment understanding.")
+    assert not any("LLMs" in text and type_ == "task" for type_, text, _ in found)
+
+
+def test_title_case_words_in_a_title_do_not_name_a_dataset(extractor):
+    title = "Sampler Design for Implicit Feedback Data and the GeoQA-2 Data"
+    found = {(m.type, m.text) for m in extractor.extract(Paper(title=title, abstract=""))}
+    assert ("dataset", "Implicit Feedback Data") not in found
+    assert ("dataset", "GeoQA-2 Data") in found
