@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
-from kg.extraction.lexicon import is_case_sensitive, load, name_key
+from kg.extraction.lexicon import is_case_sensitive, load, name_key, read_json
 from kg.extraction.urls import canonical_url, find_urls
 
 
@@ -769,6 +769,4 @@ OBJECT_REACH = 8
 
 def role_rules() -> dict:
     """The word lists of ``kg_roles`` (``data/roles.json``), read once per pipeline."""
-    import json  # imported here, not at the top: this block is kg_roles' own, merged apart from the finders
-    from importlib import resources
-    return json.loads(resources.files("kg.extraction").joinpath("data", "roles.json").read_text(encoding="utf-8"))
+    return read_json("roles.json")

@@ -106,6 +106,11 @@ class Resources:
         return self.is_generic(name) or all(w in self.generic or w in self.stopwords for w in words)
 
 
+def read_json(filename: str) -> dict:
+    """A JSON data file of ``kg/extraction/data``."""
+    return json.loads(resources.files("kg.extraction").joinpath("data", filename).read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def load() -> Resources:
     """Read the data files once per process."""
@@ -114,7 +119,7 @@ def load() -> Resources:
         for line in _read_lines(filename):
             name, *aliases = [part.strip() for part in line.split("|")]
             entries.append(LexiconEntry(type_, name, [a for a in aliases if a]))
-    cues = json.loads(resources.files("kg.extraction").joinpath("data", "cues.json").read_text(encoding="utf-8"))
+    cues = read_json("cues.json")
     stopwords = frozenset(w.casefold() for w in _read_lines("stopwords.txt"))
     languages = frozenset(w.casefold() for w in _read_lines("languages.txt"))
     generic_lines = _read_lines("generic.txt")
