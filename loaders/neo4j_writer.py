@@ -28,7 +28,7 @@ from kg.model import AUTHORED, CITES, ENTITY_LABELS, EXTRACTED_EDGE_TYPES
 LABELS = ("Paper", "Author", *ENTITY_LABELS.values())
 TYPES = (*EXTRACTED_EDGE_TYPES, CITES, AUTHORED)
 NAMED_LABELS = ("Author", *ENTITY_LABELS.values())  # labels with a `name` lookup index
-DEFAULT_BATCH_SIZE = 10_000  # bench/bench_load.py: 10,000 beat 2,000 and 5,000 (fewer commits, same plans)
+DEFAULT_BATCH_SIZE = 10_000  # bench/bench_load.py: at least as fast as 2,000 and 5,000 (within noise), 5x fewer commits
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 _SCHEMA_NAME = re.compile(r"^CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (?P<name>\w+) IF NOT EXISTS", re.M)
 
