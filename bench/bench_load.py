@@ -78,14 +78,14 @@ def main() -> None:
     records = G.number_of_nodes() + G.number_of_edges()
     clients = [(f"loader, batch {size}", int(size)) for size in args.batch_sizes.split(",")]
     clients.append(("naive, 1 row per transaction", 1))
-    rows = []
+    rows, machine_line = [], machine()  # the load average before this bench adds its own
     with connect() as driver:
         timed_load(G, driver, clients[0][1])  # warm up the JVM and plan cache; not reported
         for name, batch_size in clients:
             seconds = median([timed_load(G, driver, batch_size) for _ in range(args.repeats)])
             rows.append({"client": name, "records": records, "median s": f"{seconds:.2f}",
                          "records/s": f"{records / seconds:,.0f}"})
-    print(machine())
+    print(machine_line)
     print(f"driver packstream: {'Rust extension (neo4j-rust-ext)' if rust else 'pure Python'}")
     print(f"{G.number_of_nodes()} nodes + {G.number_of_edges()} relationships, median of {args.repeats} runs\n")
     print(table(rows))

@@ -40,7 +40,7 @@ STOP_TIMEOUT = 90.0  # Bolt shutdown alone waits several seconds for connections
 # heap: the JVM's -Xmx. pagecache: store files cached off-heap; 1g holds a 100k-paper graph's store,
 # so whole-graph queries do not page from disk. tx_memory: the cap on what all open transactions hold
 # together; Neo4j's own default is 70% of the heap, kept here (1.4g of 2g) because the named queries
-# are written to stay far below it (BENCHMARKS.md: the largest needs < 300 MiB at 100k papers).
+# are written to stay far below it (BENCHMARKS.md: the largest needs ~85 MiB at 100k papers).
 MEMORY_DEFAULTS = {"heap": "2g", "pagecache": "1g", "tx_memory": "1400m"}
 MEMORY_VARIABLES = {"heap": "KG_NEO4J_HEAP", "pagecache": "KG_NEO4J_PAGECACHE", "tx_memory": "KG_NEO4J_TX_MEMORY"}
 
