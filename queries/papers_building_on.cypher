@@ -1,6 +1,6 @@
 // Papers that build on a paper: they cite it, or use a method or dataset it proposed.
-// @param paper: string = "GeAR: Generation Augmented Retrieval"  -- paper id, key (arXiv id) or title, any case
-// @example kg query papers_building_on --param paper="GeAR: Generation Augmented Retrieval"
+// @param paper: string = "PDiscoNet: Semantically consistent part discovery for fine-grained recognition"  -- paper id, key (arXiv id) or title, any case
+// @example kg query papers_building_on --param paper="PDiscoNet: Semantically consistent part discovery for fine-grained recognition"
 MATCH (p:Paper)
 WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
 MATCH (q:Paper)
