@@ -44,12 +44,19 @@ MANIFEST_FILE = "manifest.json"
 JSON_ITEMS_PER_WRITE = 1000
 
 
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8"):
     """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the result should be as shareable as open()'s
     try:
         with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as handle:
             yield handle
@@ -124,6 +131,7 @@ def write(G: nx.MultiDiGraph, directory: str | os.PathLike, manifest: dict | Non
     generations = directory / GENERATIONS_DIR
     generations.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="gen-", dir=generations))
+    os.chmod(folder, 0o777 & ~_umask())
     try:
         _write_files(G, folder, manifest, extra_files or {})
         _replace_with_symlink(generations / CURRENT_LINK, folder.name)

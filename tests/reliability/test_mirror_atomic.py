@@ -141,3 +141,15 @@ def test_failure_inside_the_graphml_write_keeps_the_old_mirror(tmp_path):
     visible = [name for name in os.listdir(tmp_path) if not name.startswith(".")]
     assert sorted(visible) == sorted([mirror.GRAPH_FILE, mirror.GRAPHML_FILE, mirror.MANIFEST_FILE])
     assert len(os.listdir(tmp_path / mirror.GENERATIONS_DIR)) == 2, "one generation and its link, no debris"
+
+
+def test_written_files_get_the_usual_permissions(tmp_path):
+    """Temporary files are private (0600) until renamed; the mirror must be readable like any file."""
+    previous = os.umask(0o022)
+    try:
+        mirror.write(_small_graph(SMALL), tmp_path)
+    finally:
+        os.umask(previous)
+    for name in (mirror.GRAPH_FILE, mirror.GRAPHML_FILE, mirror.MANIFEST_FILE):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+    assert (tmp_path / mirror.GENERATIONS_DIR / mirror.CURRENT_LINK).stat().st_mode & 0o777 == 0o755
