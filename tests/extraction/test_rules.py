@@ -13,6 +13,11 @@ def spans(extractor):
                              for m in extractor.extract(Paper(title="", abstract=abstract))}
 
 
+def texts(found: set, type_: str) -> set[str]:
+    """The surface texts of one type among ``spans(...)``'s triples."""
+    return {text for kind, text, _ in found if kind == type_}
+
+
 def test_established_task_nouns_count_without_modifiers(spans):
     found = spans("Ambiguity makes parsing hard, and summarization even harder.")
     assert ("task", "parsing", "parsing") in found
@@ -37,9 +42,9 @@ def test_plural_task_word_is_left_out_of_the_mention(spans):
 
 def test_test_set_and_data_end_a_named_dataset(spans):
     found = spans("We report results on the CoNLL English test set and on Europarl data.")
-    texts = {text for type_, text, _ in found if type_ == "dataset"}
-    assert "CoNLL English test set" in texts
-    assert "Europarl data" in texts
+    datasets = texts(found, "dataset")
+    assert "CoNLL English test set" in datasets
+    assert "Europarl data" in datasets
 
 
 def test_data_after_an_unnamed_phrase_is_not_a_dataset(spans):
@@ -81,7 +86,7 @@ def test_score_after_a_metric_name_is_left_out(spans):
 
 def test_metric_name_keeps_only_metric_modifiers(spans):
     found = spans("It reports labeled F1, improving parsing accuracy by +6.7 F1 points.")
-    metrics = {text for type_, text, _ in found if type_ == "metric"}
+    metrics = texts(found, "metric")
     assert metrics == {"labeled F1", "accuracy", "F1"}
 
 
@@ -97,26 +102,26 @@ def test_hyphenated_metric_modifier_is_kept_whole(spans):
 
 def test_adjective_alone_before_task_is_no_task(spans):
     found = spans("The latter task is harder, and OCR errors remain.")
-    tasks = {text for type_, text, _ in found if type_ == "task"}
+    tasks = texts(found, "task")
     assert tasks == {"OCR"}
 
 
 def test_more_task_head_nouns(spans):
     found = spans("We study lexical simplification and automated essay scoring.")
-    tasks = {text for type_, text, _ in found if type_ == "task"}
+    tasks = texts(found, "task")
     assert {"lexical simplification", "automated essay scoring"} <= tasks
 
 
 def test_language_alone_does_not_name_a_dataset(spans):
     found = spans("We build a Chinese text corpus and also use the Dutch Senseval-2 test data.")
-    datasets = {text for type_, text, _ in found if type_ == "dataset"}
+    datasets = texts(found, "dataset")
     assert not any(text.startswith("Chinese") for text in datasets)
     assert "Dutch Senseval-2 test data" in datasets
 
 
 def test_hyphenated_compound_with_a_stop_word_stays_in_the_phrase(spans):
     found = spans("They use a unification-based grammatical framework.")
-    assert any(type_ == "method" and text == "unification-based grammatical framework" for type_, text, _ in found)
+    assert "unification-based grammatical framework" in texts(found, "method")
 
 
 def test_hyphenated_compound_counts_as_one_modifier(spans):
@@ -131,7 +136,7 @@ def test_state_of_the_art_is_no_modifier(spans):
 
 def test_names_listed_after_a_dataset_word_are_datasets(spans):
     found = spans("We use standard datasets such as Im2Gps, SanFran and MediaEval2010. A new model, GeoNet, helps.")
-    datasets = {text for type_, text, _ in found if type_ == "dataset"}
+    datasets = texts(found, "dataset")
     assert {"Im2Gps", "SanFran", "MediaEval2010"} <= datasets
     assert ("method", "GeoNet", "GeoNet") in found
 
@@ -144,13 +149,13 @@ def test_language_before_a_known_dataset_is_part_of_its_name(spans):
 
 def test_common_verbs_do_not_open_a_phrase(spans):
     found = spans("Here we recast story segmentation and then choose topic detection.")
-    tasks = {text for type_, text, _ in found if type_ == "task"}
+    tasks = texts(found, "task")
     assert tasks == {"story segmentation", "topic detection"}
 
 
 def test_task_head_takes_a_short_of_phrase(spans):
     found = spans("We address automatic detection of abnormal behaviours, and tracking of the many small objects.")
-    tasks = {text for type_, text, _ in found if type_ == "task"}
+    tasks = texts(found, "task")
     assert "automatic detection of abnormal behaviours" in tasks
     assert not any(text.startswith("tracking of") for text in tasks)  # "of the": a longer noun phrase
 
@@ -162,30 +167,30 @@ def test_of_phrase_stops_before_a_lexicon_name(spans):
 
 def test_acronym_long_form_keeps_a_stop_word_it_spells(spans):
     found = spans("We evaluate on named entity recognition (NER) and on the task (TSK) later.")
-    assert any(type_ == "task" and text == "named entity recognition (NER)" for type_, text, _ in found)
+    assert "named entity recognition (NER)" in texts(found, "task")
 
 
 def test_shared_task_is_named_like_a_dataset(spans):
     found = spans("Our system ranked first in the CoNLL 2008 shared task but not in a shared task on parsing.")
-    tasks = {text for type_, text, _ in found if type_ == "task"}
+    tasks = texts(found, "task")
     assert "CoNLL 2008 shared task" in tasks
     assert "shared task" not in tasks
 
 
 def test_of_phrase_counts_a_hyphenated_word_once(spans):
     found = spans("This enables alignment of non-rigid surfaces, even at scale.")
-    assert any(type_ == "task" and text == "alignment of non-rigid surfaces" for type_, text, _ in found)
+    assert "alignment of non-rigid surfaces" in texts(found, "task")
 
 
 def test_gerund_before_task_names_it(spans):
     found = spans("Results on the reranking task and on a binary task differ.")
-    tasks = {text for type_, text, _ in found if type_ == "task"}
+    tasks = texts(found, "task")
     assert tasks == {"reranking task"}
 
 
 def test_evaluative_adjectives_are_not_part_of_a_method(spans):
     found = spans("They apply powerful training techniques and a classical grammatical formalism.")
-    methods = {text for type_, text, _ in found if type_ == "method"}
+    methods = texts(found, "method")
     assert {"training techniques", "grammatical formalism"} <= methods
 
 
@@ -204,7 +209,7 @@ def test_analysis_ends_a_task_but_not_a_papers_own_analysis(spans):
 
 def test_more_clause_verbs_end_phrases(spans):
     found = spans("They apply language identification to gold segmentation output.")
-    tasks = {text for type_, text, _ in found if type_ == "task"}
+    tasks = texts(found, "task")
     assert tasks == {"language identification"}
 
 
