@@ -41,6 +41,10 @@ ROLE_EDGE_TYPES = {
     "has_code": "HAS_CODE",
     "links_to": "LINKS_TO",
 }
+# The role a mention of each type has unless a rule finds it new, and the role when it is new.
+DEFAULT_ROLES = {"method": "uses", "dataset": "evaluates_on", "task": "addresses", "metric": "reports",
+                 "repository": "has_code", "link": "links_to"}
+NEW_ROLES = {"method": "proposes", "dataset": "introduces"}
 # Relationship types that extraction produces (replaced when a paper is re-extracted).
 EXTRACTED_EDGE_TYPES = tuple(ROLE_EDGE_TYPES.values())
 CITES = "CITES"

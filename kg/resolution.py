@@ -18,10 +18,9 @@ import re
 from collections import Counter, defaultdict
 from typing import Sequence
 
-from kg.extraction.components import DEFAULT_ROLES, NEW_ROLES
 from kg.extraction.lexicon import load, name_key
 from kg.extraction.urls import canonical_url
-from kg.model import Entity, Mention
+from kg.model import DEFAULT_ROLES, NEW_ROLES, Entity, Mention
 
 _DEFINITION = re.compile(r"^(?P<long>.*\S)\s*\((?P<short>[^()]+)\)(?:\s+\S+)?$")  # "Long (SHORT)", maybe a head word
 _URL_TYPES = ("repository", "link")

@@ -19,14 +19,12 @@ from spacy.tokens import Doc
 
 from kg.extraction.lexicon import is_case_sensitive, load, name_key, read_json
 from kg.extraction.urls import canonical_url, find_urls
+from kg.model import DEFAULT_ROLES, NEW_ROLES
 
 
 # Which finder wins when two candidates of equal length overlap.
 PRIORITY = {"url": 9, "title_name": 6, "acronym": 5, "lexicon": 4, "acronym_ref": 4,
             "cue_phrase": 3, "task_phrase": 3, "name_shape": 1}
-DEFAULT_ROLES = {"method": "uses", "dataset": "evaluates_on", "task": "addresses", "metric": "reports",
-                 "repository": "has_code", "link": "links_to"}
-NEW_ROLES = {"method": "proposes", "dataset": "introduces"}
 # Short forms in parentheses: two or more characters, at least one capital ("LLS", "cMIM", "Re-ID").
 _ACRONYM = re.compile(r"^(?=.*[A-Z])(?=(?:.*[A-Za-z]){2})[A-Za-z][\w\-+./]{0,11}$")
 _LONG_FORM_BREAKS = {",", ";", ":", "(", ")", "[", "]", ".", "\"", "!", "?"}

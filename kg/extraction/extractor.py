@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extraction import components  # noqa: F401  (registers the components by name)
-from kg.extraction.components import NEW_ROLES, candidates, tokens
+from kg.extraction.components import candidates, tokens
 from kg.extraction.lexicon import name_key
-from kg.model import Mention, Paper
+from kg.model import NEW_ROLES, Mention, Paper
 
 PIPELINE = ["kg_sentences", "kg_urls", "kg_lexicon", "kg_acronyms", "kg_cues", "kg_names", "kg_select", "kg_roles"]
 FIELDS = ("title", "abstract")
