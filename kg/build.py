@@ -126,14 +126,6 @@ def assemble(papers: Sequence[Paper], mentions: Sequence[Sequence[Mention]], ent
     return G
 
 
-def _merge_all(records: Iterable[Paper]) -> tuple[list[Paper], int]:
-    """Merged papers and the number of records read; the raw records are dropped on return, not kept
-    alongside the papers for the rest of the build."""
-    from loaders.merge import merge_papers
-    records = list(records)
-    return merge_papers(records), len(records)
-
-
 def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bool = False,
                 workers: int = 1, progress: bool = False,
                 on_bad: Callable | None = None) -> tuple[nx.MultiDiGraph, list[Paper], list[list[Mention]], BuildReport]:
@@ -142,7 +134,7 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
 
     from kg.extraction import Extractor
     from kg.resolution import resolve
-    from loaders.merge import resolve_citations
+    from loaders.merge import merge_papers, resolve_citations
     from loaders.readers import read_records
 
     started = time.perf_counter()
@@ -153,7 +145,10 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
         if on_bad:
             on_bad(error)
 
-    papers, report.records = _merge_all(read_records(paths, format=format, skip_bad=skip_bad, on_bad=count_bad))
+    records = list(read_records(paths, format=format, skip_bad=skip_bad, on_bad=count_bad))
+    report.records = len(records)
+    papers = merge_papers(records)
+    del records  # the raw records are not kept alongside the papers for the rest of the build
     report.papers = len(papers)
     bar = tqdm(total=len(papers), desc="extracting", unit="paper", disable=not progress, file=sys.stderr)
     mentions = []
