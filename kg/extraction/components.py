@@ -1,8 +1,9 @@
 """spaCy components of the extraction pipeline, registered by name.
 
 Each finder appends :class:`Candidate` records to ``doc.user_data["kg_candidates"]``;
-``kg_select`` keeps the best non-overlapping ones and ``kg_roles`` decides the
-paper's role towards each (proposes, uses, evaluates_on ...).
+``kg_select`` keeps the best non-overlapping ones, ``kg_non_names`` drops those that
+name nothing, and ``kg_roles`` decides the paper's role towards each (proposes, uses,
+evaluates_on ...).
 The words these rules look for are data files read by :mod:`kg.extraction.lexicon`.
 """
 from __future__ import annotations
@@ -41,6 +42,10 @@ _NUMBER = re.compile(r"^[+\-\u00b1]?[\d.,%]+$")
 # A release after a dataset name: "CTB 6.0", "FrameNet 1.5", "DUC 2004" (a year, not any number: "MNIST 10").
 _VERSION = re.compile(r"^(?:v?\d+\.\d+|(?:19|20)\d\d)$")
 _DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"}
+# How far before a propose verb its subject may be ("in this work , we further propose").
+SUBJECT_REACH = 4
+# How far after the verb its object may start ("we propose a simple yet very effective FooNet").
+OBJECT_REACH = 8
 
 
 @dataclass
@@ -643,48 +648,25 @@ def select_candidates(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("kg_roles")
-class RoleAssigner:
-    """Drops candidates that name nothing; proposes/introduces for the paper's own new names (the title
-    name, the object right after ``we propose``, ``called X``); defaults otherwise.
-
-    A lexicon name or a lower-case description (``a joint learning framework``) is not proposed: the
-    first is an existing method, the second names nothing another paper could use.
-    """
+@Language.factory("kg_non_names")
+class NonNameFilter:
+    """Drops candidates that name nothing a user would look up: platforms (GitHub, arXiv), LaTeX
+    debris, counts (``16 evaluation``), dashed adjectives (``LLM-generated``); ``CLIP-based`` -> ``CLIP``."""
 
     def __init__(self, nlp: Language, name: str):
-        self.resources = load()
-        cues = self.resources.cues
-        self.verbs = set(cues["propose_verbs"])
-        self.subjects = set(cues["propose_subjects"])
-        self.naming = set(cues["naming_words"])
-        self.dataset_heads = set(cues["heads"]["dataset"])
-        rules = role_rules()
-        self.breakers = set(rules["object_breakers"])
+        rules = read_json("roles.json")
         self.platforms = {name_key(p) for p in rules["platforms"]}
         self.name_suffixes = set(rules["name_suffixes"])
         self.adjective_ends = set(rules["adjective_ends"])
         self.debris = re.compile(rules["latex_debris"])
-        self.hedges = set(rules["hedges_before_naming"])
 
     def __call__(self, doc: Doc) -> Doc:
         table = tokens(doc)
-        cands = [c for c in candidates(doc) if self._names_something(table, c)]
-        doc.user_data["kg_candidates"] = cands
-        by_sentence: dict[int, list[Candidate]] = {}
-        for cand in cands:
-            by_sentence.setdefault(table.sentence_of[cand.first_token], []).append(cand)
-        for index, sent_cands in by_sentence.items():
-            self._sentence_roles(table, index, sent_cands)
-        new = {(c.type, name_key(c.canonical)) for c in cands if c.role in NEW_ROLES.values()}
-        for cand in cands:
-            if cand.role is None:
-                is_new = bool(new) and cand.type in NEW_ROLES and (cand.type, name_key(cand.canonical)) in new
-                cand.role = NEW_ROLES[cand.type] if is_new else DEFAULT_ROLES[cand.type]
+        doc.user_data["kg_candidates"] = [c for c in candidates(doc) if self._names_something(table, c)]
         return doc
 
     def _names_something(self, table: Tokens, cand: Candidate) -> bool:
-        """False for platforms, LaTeX debris, ``16 evaluation`` and dashed adjectives; ``CLIP-based`` -> ``CLIP``."""
+        """False for a non-name; an ``X-based`` name of a capitalised ``X`` becomes ``X``."""
         if cand.type not in TYPE_ORDER or cand.source == "lexicon":
             return True
         text = table.text[cand.start:cand.end]
@@ -699,6 +681,41 @@ class RoleAssigner:
             cand.canonical = head
             return True
         return last.lower() not in self.adjective_ends | self.name_suffixes
+
+
+@Language.factory("kg_roles")
+class RoleAssigner:
+    """Proposes/introduces for the paper's own new names (the title name, the object right after
+    ``we propose``, ``called X``); defaults otherwise.
+
+    A lexicon name or a lower-case description (``a joint learning framework``) is not proposed: the
+    first is an existing method, the second names nothing another paper could use.
+    """
+
+    def __init__(self, nlp: Language, name: str):
+        self.resources = load()
+        cues = self.resources.cues
+        self.verbs = set(cues["propose_verbs"])
+        self.subjects = set(cues["propose_subjects"])
+        self.naming = set(cues["naming_words"])
+        self.dataset_heads = set(cues["heads"]["dataset"])
+        rules = read_json("roles.json")
+        self.breakers = set(rules["object_breakers"])
+        self.hedges = set(rules["hedges_before_naming"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands, table = candidates(doc), tokens(doc)
+        by_sentence: dict[int, list[Candidate]] = {}
+        for cand in cands:
+            by_sentence.setdefault(table.sentence_of[cand.first_token], []).append(cand)
+        for index, sent_cands in by_sentence.items():
+            self._sentence_roles(table, index, sent_cands)
+        new = {(c.type, name_key(c.canonical)) for c in cands if c.role in NEW_ROLES.values()}
+        for cand in cands:
+            if cand.role is None:
+                is_new = bool(new) and cand.type in NEW_ROLES and (cand.type, name_key(cand.canonical)) in new
+                cand.role = NEW_ROLES[cand.type] if is_new else DEFAULT_ROLES[cand.type]
+        return doc
 
     def _sentence_roles(self, table: Tokens, index: int, cands: list[Candidate]) -> None:
         for cand in cands:
@@ -757,14 +774,3 @@ class RoleAssigner:
         if after is None or after.first_token - described.end_token > 1:
             return None
         return after if all(w in (",", "(") for w in table.words[described.end_token:after.first_token]) else None
-
-
-# How far before a propose verb its subject may be ("in this work , we further propose").
-SUBJECT_REACH = 4
-# How far after the verb its object may start ("we propose a simple yet very effective FooNet").
-OBJECT_REACH = 8
-
-
-def role_rules() -> dict:
-    """The word lists of ``kg_roles`` (``data/roles.json``), read once per pipeline."""
-    return read_json("roles.json")
