@@ -19,6 +19,7 @@ import networkx as nx
 import queries
 from kg import mirror, twins
 from kg.model import ENTITY_LABELS
+from loaders.neo4j_writer import DERIVED_PROPERTIES
 
 # The schema's node labels: a node read back from Neo4j keeps the first of these it carries.
 SCHEMA_LABELS = ("Paper", "Author", *ENTITY_LABELS.values())
@@ -90,7 +91,8 @@ class Neo4jBackend:
         G = nx.MultiDiGraph()
         for row in self.read(queries.load("internal/read_nodes")):
             label = next((name for name in SCHEMA_LABELS if name in row["labels"]), row["labels"][0])
-            G.add_node(row["id"], **row["properties"], label=label)
+            properties = {key: value for key, value in row["properties"].items() if key not in DERIVED_PROPERTIES}
+            G.add_node(row["id"], **properties, label=label)
         for row in self.read(queries.load("internal/read_relationships")):
             G.add_edge(row["source"], row["target"], key=row["type"], type=row["type"], **row["properties"])
         return G

@@ -54,7 +54,8 @@ def run(G: nx.MultiDiGraph, name: str, params: dict) -> list[dict]:
 # --- matching, as the WHERE clauses of the queries do it ----------------------------------
 
 def _is_named(node: str, attrs: dict, text: str) -> bool:
-    """``n.id = $x OR toLower(n.name) = toLower($x) OR any alias equal ignoring case``."""
+    """The id equal, or the name or an alias equal ignoring case: what the queries' id seek and
+    ``n.lookup CONTAINS (sep + toLower($x) + sep)`` find (``loaders.neo4j_writer.lookup_key``)."""
     if node == text:
         return True
     wanted = text.lower()

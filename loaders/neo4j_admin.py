@@ -19,7 +19,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from loaders.neo4j_writer import node_groups, relationship_groups
+from kg.model import ENTITY_LABELS
+from loaders.neo4j_writer import ENTITY, entity_paper_counts, node_groups, relationship_groups
 
 ARRAY_DELIMITER = "\x1f"  # ASCII unit separator: never part of a title, name or alias
 _SCALAR_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
@@ -60,10 +61,11 @@ def _write_table(path: Path, fixed: list[str], rows: list[tuple[list, dict]]) ->
             handle.write(",".join([field(value) for value in values] + [field(props.get(key)) for key in keys]) + "\n")
 
 
-def _plain_props(props: dict) -> dict:
-    """Properties as the CSV holds them: dates back to ISO text, the ``id`` in its own column."""
-    return {key: value.isoformat() if hasattr(value, "isoformat") else value
-            for key, value in props.items() if key != "id"}
+def _plain_props(props: dict, papers: int | None) -> dict:
+    """Properties as the CSV holds them: dates back to ISO text, the ``id`` in its own column, entities' ``papers``."""
+    plain = {key: value.isoformat() if hasattr(value, "isoformat") else value
+             for key, value in props.items() if key != "id"}
+    return plain if papers is None else {**plain, "papers": papers}
 
 
 def write_import_files(G: nx.MultiDiGraph, out: str | os.PathLike) -> dict:
@@ -71,10 +73,13 @@ def write_import_files(G: nx.MultiDiGraph, out: str | os.PathLike) -> dict:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     files = {"nodes": [], "relationships": []}
+    papers = entity_paper_counts(G)
     for label, rows in node_groups(G).items():
         path = out / f"nodes_{label}.csv"
+        # several labels are one array field; entity nodes get Entity too, as kg load's index_entities gives them
+        labels = [label, ENTITY] if label in ENTITY_LABELS.values() else label
         _write_table(path, [f"id:ID({label})", ":LABEL"],
-                     [([row["id"], label], _plain_props(row["props"])) for row in rows])
+                     [([row["id"], labels], _plain_props(row["props"], papers.get(row["id"]))) for row in rows])
         files["nodes"].append(path)
     for (source_label, rel_type, target_label), rows in relationship_groups(G).items():
         path = out / f"relationships_{source_label}_{rel_type}_{target_label}.csv"

@@ -2,7 +2,7 @@
 // @param author: string = "Ada Lovelace"  -- author name or id
 // @example kg query author_papers --param author="Ada Lovelace"
 MATCH (a:Author)-[:AUTHORED]->(p:Paper)
-WHERE a.id = $author OR toLower(a.name) = toLower($author)
+WHERE a.id = $author OR a.lookup CONTAINS ("\u001f" + toLower($author) + "\u001f")
 OPTIONAL MATCH (p)-[:PROPOSES]->(m:Method)
 WITH a, p, m
 ORDER BY m.name ASC

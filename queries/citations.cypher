@@ -2,7 +2,7 @@
 // @param paper: string = "Discriminative Fine-tuning of LVLMs"  -- paper id, key (arXiv id) or title, any case
 // @example kg query citations --param paper="Discriminative Fine-tuning of LVLMs"
 MATCH (p:Paper)
-WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
+WHERE p.id = $paper OR p.key = $paper OR p.lookup CONTAINS ("\u001f" + toLower($paper) + "\u001f")
 MATCH (p)-[c:CITES]-(q:Paper)
 RETURN DISTINCT CASE WHEN startNode(c) = p THEN "out" ELSE "in" END AS direction,
        q.id AS paper, q.title AS title, q.stub AS stub

@@ -3,10 +3,9 @@
 // @param entity: string = "LoRA"  -- entity name, alias or id
 // @example kg query evidence --param paper="Discriminative Fine-tuning of LVLMs" --param entity=LoRA
 MATCH (p:Paper)
-WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
+WHERE p.id = $paper OR p.key = $paper OR p.lookup CONTAINS ("\u001f" + toLower($paper) + "\u001f")
 MATCH (p)-[r]->(e)
-WHERE e.type IS NOT NULL AND (e.id = $entity OR toLower(e.name) = toLower($entity)
-   OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($entity)))
+WHERE e:Entity AND (e.id = $entity OR e.lookup CONTAINS ("\u001f" + toLower($entity) + "\u001f"))
 RETURN p.id AS paper, e.id AS entity, type(r) AS relation, r.field AS field,
        r.sentence_index AS sentence_index, r.start AS start, r.end AS end,
        r.sentence AS sentence, r.rule AS rule, r.mentions AS mentions

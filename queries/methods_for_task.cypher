@@ -2,8 +2,7 @@
 // @param task: string = "image classification"  -- task name, alias or id
 // @example kg query methods_for_task --param task="image classification"
 MATCH (t:Task)
-WHERE t.id = $task OR toLower(t.name) = toLower($task)
-   OR any(alias IN coalesce(t.aliases, []) WHERE toLower(alias) = toLower($task))
+WHERE t.id = $task OR t.lookup CONTAINS ("\u001f" + toLower($task) + "\u001f")
 MATCH (t)<-[:ADDRESSES]-(p:Paper)-[:USES|PROPOSES]->(m:Method)
 RETURN m.id AS method, m.name AS name, count(DISTINCT p) AS papers
 ORDER BY papers DESC, method ASC

@@ -2,8 +2,7 @@
 // @param paper: string = "Discriminative Fine-tuning of LVLMs"  -- paper id, key (arXiv id) or title, any case
 // @example kg query paper_entities --param paper="Discriminative Fine-tuning of LVLMs"
 MATCH (p:Paper)
-WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
-MATCH (p)-[r]->(e)
-WHERE e.type IS NOT NULL
+WHERE p.id = $paper OR p.key = $paper OR p.lookup CONTAINS ("\u001f" + toLower($paper) + "\u001f")
+MATCH (p)-[r]->(e:Entity)
 RETURN p.id AS paper, type(r) AS relation, e.id AS entity, e.name AS name, r.mentions AS mentions
 ORDER BY paper ASC, relation ASC, entity ASC

@@ -2,8 +2,7 @@
 // @param method: string = "CLIP"  -- method name, alias or id
 // @example kg query papers_using_method --param method=CLIP
 MATCH (m:Method)
-WHERE m.id = $method OR toLower(m.name) = toLower($method)
-   OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) = toLower($method))
+WHERE m.id = $method OR m.lookup CONTAINS ("\u001f" + toLower($method) + "\u001f")
 MATCH (p:Paper)-[r:USES|PROPOSES]->(m)
 RETURN p.id AS paper, p.title AS title, p.year AS year, type(r) AS relation, m.id AS method
 ORDER BY paper ASC, method ASC

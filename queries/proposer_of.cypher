@@ -1,9 +1,9 @@
 // Who proposed a method (or introduced a dataset), when, and the sentence that says so.
 // @param entity: string = "GeAR"  -- method or dataset name, alias or id
 // @example kg query proposer_of --param entity=GeAR
+MATCH (e:Entity)
+WHERE e.id = $entity OR e.lookup CONTAINS ("\u001f" + toLower($entity) + "\u001f")
 MATCH (p:Paper)-[r:PROPOSES|INTRODUCES]->(e)
-WHERE e.id = $entity OR toLower(e.name) = toLower($entity)
-   OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($entity))
 OPTIONAL MATCH (a:Author)-[w:AUTHORED]->(p)
 WITH e, p, r, a, w
 ORDER BY w.position ASC

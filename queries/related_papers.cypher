@@ -3,7 +3,7 @@
 // @param n: int = 10  -- how many related papers to list
 // @example kg query related_papers --param paper="Discriminative Fine-tuning of LVLMs" --param n=10
 MATCH (p:Paper)
-WHERE p.id = $paper OR p.key = $paper OR toLower(p.title) = toLower($paper)
+WHERE p.id = $paper OR p.key = $paper OR p.lookup CONTAINS ("\u001f" + toLower($paper) + "\u001f")
 MATCH (p)-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES|REPORTS]->(e)
       <-[:PROPOSES|USES|INTRODUCES|EVALUATES_ON|ADDRESSES|REPORTS]-(q:Paper)
 WHERE q <> p

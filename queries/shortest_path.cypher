@@ -3,12 +3,10 @@
 // @param target: string = "LoRA"  -- entity name, alias or id
 // @param n: int = 5  -- how many paths to list
 // @example kg query shortest_path --param source=CLIP --param target=LoRA --param n=5
-MATCH (a)
-WHERE a.type IS NOT NULL AND (a.id = $source OR toLower(a.name) = toLower($source)
-   OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($source)))
-MATCH (b)
-WHERE b.type IS NOT NULL AND a <> b AND (b.id = $target OR toLower(b.name) = toLower($target)
-   OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) = toLower($target)))
+MATCH (a:Entity)
+WHERE a.id = $source OR a.lookup CONTAINS ("\u001f" + toLower($source) + "\u001f")
+MATCH (b:Entity)
+WHERE a <> b AND (b.id = $target OR b.lookup CONTAINS ("\u001f" + toLower($target) + "\u001f"))
 MATCH path = allShortestPaths((a)-[*..6]-(b))
 RETURN DISTINCT length(path) AS hops, [node IN nodes(path) | node.id] AS ids,
        [node IN nodes(path) | coalesce(node.name, node.title)] AS names

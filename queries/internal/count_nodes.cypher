@@ -1,7 +1,8 @@
-// Purpose: count nodes per label (used by `kg info --neo4j`).
+// Purpose: count nodes per schema label (used by `kg info --neo4j`); the `Entity` label that every
+// entity node also carries (an index label, see index_entities) is not counted twice.
 // Parameters: none.
-// Example: CALL { ... } -> rows of {label: "Paper", n: 443}
+// Example: rows of {label: "Paper", n: 443}
 MATCH (n)
-UNWIND labels(n) AS label
+UNWIND [label IN labels(n) WHERE label <> "Entity"] AS label
 RETURN label, count(*) AS n
 ORDER BY label
