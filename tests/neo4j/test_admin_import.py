@@ -20,11 +20,11 @@ def _free_port() -> int:
 
 
 def snapshot(driver) -> tuple[dict, set, dict]:
-    """Counts, (source, type, target) triples and every node's properties (dates as ISO text)."""
+    """Counts, (source, type, target) triples and every node's labels and properties (dates as ISO text)."""
     rels = db.read_rows(driver, queries.load("internal/read_relationships"))
     nodes = db.read_rows(driver, queries.load("internal/read_nodes"))
     return (db.graph_counts(driver), {(r["source"], r["type"], r["target"]) for r in rels},
-            {n["id"]: n["properties"] for n in nodes})
+            {n["id"]: (sorted(n["labels"]), n["properties"]) for n in nodes})
 
 
 @pytest.fixture(scope="module")

@@ -117,3 +117,60 @@ def test_cli_load_then_info(neo4j_driver, sample_graph, tmp_path, run_kg):
     from_mirror = json.loads(run_kg("info", tmp_path, "--json", check=True).stdout)
     from_neo4j = json.loads(run_kg("info", "--neo4j", "--json", check=True).stdout)
     assert from_neo4j == from_mirror
+
+
+def _entities(driver) -> dict[str, dict]:
+    rows = db.read_rows(driver, queries.load("internal/read_nodes"))
+    return {row["id"]: {"labels": row["labels"], **row["properties"]} for row in rows if "type" in row["properties"]}
+
+
+def _papers_naming(G: nx.MultiDiGraph, node: str) -> int:
+    return len({source for source in G.predecessors(node) if G.nodes[source]["label"] == "Paper"})
+
+
+def test_entities_get_the_entity_label_lookup_keys_and_paper_counts(sample_graph, empty_neo4j):
+    load_graph(sample_graph, empty_neo4j)
+    stored = _entities(empty_neo4j)
+    expected = [node for node, attrs in sample_graph.nodes(data=True) if "type" in attrs]
+    assert sorted(stored) == sorted(expected)
+    for node in expected:
+        attrs, props = sample_graph.nodes[node], stored[node]
+        assert sorted(props["labels"]) == sorted([attrs["label"], "Entity"])
+        assert props["papers"] == _papers_naming(sample_graph, node)
+        keys = props["lookup"].strip("\x1f").split("\x1f")
+        assert {attrs["name"].lower(), *(alias.lower() for alias in attrs.get("aliases", []))} == set(keys)
+    assert max(props["papers"] for props in stored.values()) > 1
+
+
+def test_paper_counts_cover_the_whole_database_after_a_second_graph(sample_graph, empty_neo4j):
+    """A second mirror's papers naming a loaded entity raise its count: counted on the server, not per graph."""
+    load_graph(sample_graph, empty_neo4j)
+    method = max((node for node, label in sample_graph.nodes(data="label") if label == "Method"),
+                 key=lambda node: (_papers_naming(sample_graph, node), node))
+    H = nx.MultiDiGraph()
+    H.add_node("paper:another-corpus", label="Paper", key="another-corpus", title="Another corpus", stub=False)
+    H.add_node(method, **sample_graph.nodes[method])
+    H.add_edge("paper:another-corpus", method, key="USES", type="USES", field="title", start=0, end=1,
+               sentence_index=0, sentence="Another corpus", rule="test", mentions=1)
+    load_graph(H, empty_neo4j)
+    assert _entities(empty_neo4j)[method]["papers"] == _papers_naming(sample_graph, method) + 1
+
+
+def _operators(plan: dict) -> set[str]:
+    return {plan["operatorType"].split("@")[0]}.union(*(_operators(child) for child in plan.get("children", [])))
+
+
+def test_lookups_by_name_read_an_index_not_a_label(sample_graph, empty_neo4j):
+    """Every named query that takes a name, title or text finds its start nodes through an index."""
+    load_graph(sample_graph, empty_neo4j)
+    with empty_neo4j.session() as session:
+        session.run("CALL db.awaitIndexes(120)").consume()
+        checked = []
+        for name in queries.names():
+            params = queries.bind(name, {}, use_examples=True)
+            if not any(isinstance(value, str) for value in params.values()):
+                continue
+            operators = _operators(session.run("EXPLAIN " + queries.load(name), params).consume().plan)
+            assert not operators & {"NodeByLabelScan", "AllNodesScan"}, (name, sorted(operators))
+            checked.append(name)
+    assert len(checked) >= 12, checked
