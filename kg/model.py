@@ -112,7 +112,7 @@ def normalize_doi(raw: str | None) -> str | None:
     return raw.lower() or None
 
 
-@dataclass
+@dataclass(slots=True)
 class PaperRef:
     """A pointer to a paper (a reference or citation) by whatever ids are known."""
 
@@ -134,7 +134,7 @@ class PaperRef:
         return keys
 
 
-@dataclass
+@dataclass(slots=True)
 class Paper:
     """One paper record, as read from any source.
 
@@ -185,7 +185,7 @@ class Paper:
         return PaperRef(self.arxiv_id, self.doi, dict(self.external_ids), self.title or None)
 
 
-@dataclass
+@dataclass(slots=True)  # no per-object __dict__: a 1M-paper build holds ~15M mentions
 class Mention:
     """One place in a paper's text where the extractor found an entity.
 
@@ -217,7 +217,7 @@ class Mention:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A canonical method, dataset, task, metric, repository or link.
 
@@ -239,7 +239,7 @@ class Entity:
         return f"{self.type}:{slug(self.name)}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Edge:
     """A relationship between two nodes, with the evidence that put it there.
 

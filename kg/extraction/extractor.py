@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from itertools import islice
+from sys import intern
 from typing import Iterable, Iterator
 
 import spacy
@@ -56,7 +57,7 @@ class Extractor:
         with _pool(workers, self) as pool:
             for results in pool.imap(_extract_in_worker, texts):
                 for rows in results:  # plain tuples cross the process boundary: cheaper to pickle
-                    yield [Mention(*row) for row in rows]
+                    yield [_mention(row) for row in rows]
 
     def _extract_chunk(self, papers: list[Paper]) -> list[list[Mention]]:
         docs = self.nlp.pipe((self._make_doc(p, f) for p in papers for f in FIELDS), batch_size=2 * len(papers))
@@ -84,14 +85,24 @@ def _mentions(doc: Doc, field: str) -> list[Mention]:
     if not cands:
         return []
     table = tokens(doc)
-    mentions = []
+    mentions, sentences = [], {}
     for cand in cands:
         index = table.sentence_of[cand.first_token] if cand.first_token < len(table) else 0
-        first, end = table.sentence_first[index], table.sentence_end(index)
-        evidence = table.span_text(first, max(end, cand.end_token))  # a URL may run past a sentence end
+        span = table.sentence_first[index], max(table.sentence_end(index), cand.end_token)  # a URL may run past
+        if span not in sentences:  # one string per sentence, shared by its mentions (pickle keeps it shared)
+            sentences[span] = table.span_text(*span)
+        evidence = sentences[span]
         mentions.append(Mention(cand.type, table.text[cand.start:cand.end], cand.canonical, cand.role, field,
                                 cand.start, cand.end, index, evidence, cand.source))
     return mentions
+
+
+def _mention(row: tuple) -> Mention:
+    """A Mention from a worker's tuple, its vocabulary strings interned: unpickling gives every
+    chunk its own copy of "method", "uses", "abstract", which at 15M mentions is gigabytes."""
+    type_, text, canonical, role, field, start, end, sentence, evidence, source = row
+    return Mention(intern(type_), text, intern(canonical), intern(role), intern(field), start, end, sentence,
+                   evidence, intern(source))
 
 
 def _spread_new_roles(mentions: list[Mention]) -> list[Mention]:
