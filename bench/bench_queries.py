@@ -4,7 +4,9 @@ Every user-facing query (``queries/*.cypher``) runs ``--repeat`` times after one
 warm-up, with its header's example parameters, except that ``paper``,
 ``author`` and ``year`` name the busiest paper, the most prolific author and the
 commonest year of the graph (the examples name seed papers a synthetic corpus
-does not hold). The baseline, measured in the same run, is the cheapest call
+does not hold), ``evidence`` asks about one of that paper's entities, and
+``proposer_of``/``papers_building_on`` about the most used proposed entity and
+its first proposer. The baseline, measured in the same run, is the cheapest call
 each backend has: ``internal/count_nodes`` in Neo4j (a round trip answered from
 the count store) and ``mirror.counts`` on the mirror.
 
@@ -40,16 +42,25 @@ def busiest(G, label: str, direction: str) -> str:
 
 
 def graph_params(G) -> dict:
-    """Parameter values that exist in ``G`` for the parameters whose examples name seed records."""
+    """Parameter values that exist in ``G`` for the parameters whose examples name seed records:
+    ``{"*": for every query, QUERY: for that query}``, so that each query has rows to return."""
+    from kg.model import EXTRACTED_EDGE_TYPES
     years = Counter(year for _, year in G.nodes(data="year") if year)
-    return {"paper": busiest(G, "Paper", "out"), "author": busiest(G, "Author", "out"),
-            "year": years.most_common(1)[0][0]}
+    paper = busiest(G, "Paper", "out")
+    proposed = Counter(target for _, target, key in G.edges(keys=True) if key in ("PROPOSES", "INTRODUCES"))
+    users = Counter(target for _, target, key in G.edges(keys=True) if key in ("USES", "EVALUATES_ON"))
+    entity = max(proposed, key=lambda node: (users[node], node))  # the most used of the proposed
+    proposer = min(source for source, _, key in G.in_edges(entity, keys=True) if key in ("PROPOSES", "INTRODUCES"))
+    return {"*": {"paper": paper, "author": busiest(G, "Author", "out"), "year": years.most_common(1)[0][0]},
+            "evidence": {"entity": min(t for _, t, k in G.out_edges(paper, keys=True) if k in EXTRACTED_EDGE_TYPES)},
+            "proposer_of": {"entity": entity}, "papers_building_on": {"paper": proposer}}
 
 
 def query_params(name: str, overrides: dict) -> dict:
     import queries
     params = {param: spec["example"] for param, spec in queries.describe(name)["params"].items()}
-    return {param: overrides.get(param, value) for param, value in params.items()}
+    given = {**overrides["*"], **overrides.get(name, {})}
+    return {param: given.get(param, value) for param, value in params.items()}
 
 
 def latencies(call: Callable[[], object], repeat: int) -> tuple[list[float], object]:

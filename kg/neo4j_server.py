@@ -232,8 +232,10 @@ def _reap(pid: int) -> None:
         pass
 
 
-def run_neo4j_admin(args: list[str], home: Path, *, heap: str = "1g") -> subprocess.CompletedProcess:
+def run_neo4j_admin(args: list[str], home: Path, *, heap: str | None = None) -> subprocess.CompletedProcess:
     """Run ``neo4j-admin <args>`` from the cached jars with ``home`` as NEO4J_HOME (data in ``home/data``).
+
+    ``heap`` defaults to the server's (``KG_NEO4J_HEAP``, else 2g): the bulk import warned at 1g.
 
     A database the admin tool writes under ``home`` is what :func:`start` serves with the same ``home``.
 
@@ -243,5 +245,5 @@ def run_neo4j_admin(args: list[str], home: Path, *, heap: str = "1g") -> subproc
     (home / "conf").mkdir(parents=True, exist_ok=True)
     (home / "conf" / "neo4j.conf").touch()
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    command = ["java", f"-Xmx{heap}", "-cp", str(cache / "lib" / "*"), ADMIN_CLASS, *args]
+    command = ["java", f"-Xmx{heap or memory_settings()['heap']}", "-cp", str(cache / "lib" / "*"), ADMIN_CLASS, *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=home)
