@@ -18,8 +18,7 @@ import networkx as nx
 
 import queries
 from kg import mirror, twins
-from kg.model import ENTITY_LABELS
-from loaders.neo4j_writer import DERIVED_PROPERTIES
+from kg.model import ENTITY_LABELS, NEO4J_ONLY_PROPERTIES
 
 # The schema's node labels: a node read back from Neo4j keeps the first of these it carries.
 SCHEMA_LABELS = ("Paper", "Author", *ENTITY_LABELS.values())
@@ -91,7 +90,7 @@ class Neo4jBackend:
         G = nx.MultiDiGraph()
         for row in self.read(queries.load("internal/read_nodes")):
             label = next((name for name in SCHEMA_LABELS if name in row["labels"]), row["labels"][0])
-            properties = {key: value for key, value in row["properties"].items() if key not in DERIVED_PROPERTIES}
+            properties = {key: value for key, value in row["properties"].items() if key not in NEO4J_ONLY_PROPERTIES}
             G.add_node(row["id"], **properties, label=label)
         for row in self.read(queries.load("internal/read_relationships")):
             G.add_edge(row["source"], row["target"], key=row["type"], type=row["type"], **row["properties"])

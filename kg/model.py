@@ -18,6 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields
 
+# Node properties only the Neo4j copy has (docs/schema.md, "Only in Neo4j"): lookup keys and paper
+# counts that let the named queries read indexes; written by the loader, dropped when reading back.
+NEO4J_ONLY_PROPERTIES = ("lookup", "papers")
+
 # Entity types the extractor knows, with the Neo4j label each one becomes.
 ENTITY_LABELS = {
     "method": "Method",

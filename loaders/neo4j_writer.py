@@ -30,8 +30,6 @@ TYPES = (*EXTRACTED_EDGE_TYPES, CITES, AUTHORED)
 NAMED_LABELS = ("Author", *ENTITY_LABELS.values())  # labels with a `name` lookup index
 ENTITY = "Entity"  # second label of every entity node in Neo4j, so label-free lookups can use an index
 LOOKUP_SEPARATOR = "\x1f"  # ASCII unit separator: never part of a title, name or alias
-# Properties only the Neo4j copy has (lookup keys, counts for ordered index scans); not read back.
-DERIVED_PROPERTIES = ("lookup", "papers")
 DEFAULT_BATCH_SIZE = 10_000  # bench/bench_load.py: at least as fast as 2,000 and 5,000 (within noise), 5x fewer commits
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 _SCHEMA_NAME = re.compile(r"^CREATE (?:FULLTEXT |TEXT |RANGE )?(?:CONSTRAINT|INDEX) (?P<name>\w+) IF NOT EXISTS", re.M)
