@@ -2,8 +2,8 @@
 
 The naive client is the loader itself with ``batch_size=1`` (the same statements, one managed
 transaction per node or relationship), so only batching differs. Each run starts from an empty
-database (the wipe is not timed) and loads twice: the first load (labels and types are new, so the
-loader CREATEs) and a reload of the same graph (MERGE, changing nothing). The table shows medians of
+database (the wipe is not timed) and loads twice: the first load and a reload of the same graph
+(which changes nothing: MERGE finds every node and relationship). The table shows medians of
 ``--repeats`` runs in records (nodes + relationships) per second, and each first load against the
 naive client's. Needs the Neo4j at NEO4J_URI (`kg neo4j start`); it wipes it.
 

@@ -167,14 +167,6 @@ def delete_stale_extractions(session, G: nx.MultiDiGraph, batch_size: int) -> di
     return removed
 
 
-def _template(session, kind: str, emptiness_check: str, **name: str) -> str:
-    """``internal/create_<kind>`` if the database has no node of the label (relationship of the type)
-    yet, else ``internal/merge_<kind>``: a first load skips MERGE's lookups, a reload stays idempotent."""
-    check = splice(queries.load(f"internal/{emptiness_check}"), **name)
-    empty = session.execute_read(lambda tx: tx.run(check).single()["empty"])
-    return queries.load(f"internal/{'create' if empty else 'merge'}_{kind}")
-
-
 def _progress(total: int, enabled: bool):
     from tqdm import tqdm
     return tqdm(total=total, unit="rec", desc="neo4j", disable=not enabled)
@@ -192,36 +184,28 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
     """Write ``G`` into Neo4j; loading the same graph twice changes nothing.
 
     Order: schema, (wipe), stale extracted edges of the loaded papers and the entities left
-    without relationships, then nodes, then relationships (``CREATE`` for a label or type the
-    database had none of, else ``MERGE``), then the entities' ``Entity`` label
+    without relationships, then nodes, then relationships, then the entities' ``Entity`` label
     and paper counts. Returns counts of what was sent and removed.
 
     >>> with kg.db.connect() as driver:                     # doctest: +SKIP
     ...     load_graph(kg.mirror.read("out/sample"), driver)
     {'nodes': 4315, 'relationships': 5509, 'stale_relationships_deleted': 0, 'orphans_deleted': 0, 'wiped': 0}
     """
-    import neo4j
     from kg.db import default_database
     nodes, relationships = node_groups(G), relationship_groups(G)
     counts = {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges(),
               "stale_relationships_deleted": 0, "orphans_deleted": 0, "wiped": 0}
-    # An empty database has no such label or type yet: that is what the emptiness checks ask, so
-    # the server's "does not exist" notices (logged as driver warnings) are noise here.
-    quiet = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
-    with driver.session(database=database or default_database(), notifications_disabled_classifications=quiet) \
-            as session:
+    with driver.session(database=database or default_database()) as session:
         ensure_schema(session)
         if wipe:
             counts["wiped"] = wipe_database(session)
         counts.update(delete_stale_extractions(session, G, batch_size))
-        node_statements = [(splice(_template(session, "nodes", "label_is_empty", label=label), label=label), rows)
-                           for label, rows in nodes.items()]
-        rel_statements = [(splice(_template(session, "relationships", "type_is_empty", type=t),
-                                  **{"from": a, "type": t, "to": b}), rows)
-                          for (a, t, b), rows in relationships.items()]
+        node_template, rel_template = queries.load("internal/merge_nodes"), queries.load("internal/merge_relationships")
         with _progress(counts["nodes"] + counts["relationships"], progress) as bar:
-            _write_groups(session, node_statements, batch_size, bar)
-            _write_groups(session, rel_statements, batch_size, bar)
+            _write_groups(session, ((splice(node_template, label=label), rows) for label, rows in nodes.items()),
+                          batch_size, bar)
+            _write_groups(session, ((splice(rel_template, **{"from": a, "type": t, "to": b}), rows)
+                                    for (a, t, b), rows in relationships.items()), batch_size, bar)
         index_entities(session, nodes, batch_size)
     return counts
 
