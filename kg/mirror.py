@@ -31,6 +31,7 @@ from collections import Counter
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
+from sys import intern
 from typing import Iterable, TextIO
 
 import networkx as nx
@@ -153,20 +154,77 @@ def _remove_old_generations(generations: Path, keep: str) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def _node_link_graph(data: dict) -> nx.MultiDiGraph:
-    """``nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")``, freeing ``data`` as it goes.
+class _JsonStream:
+    """A JSON document read in chunks: values decoded one at a time, the text behind them dropped."""
 
-    Each parsed node and edge is dropped once it is in the graph, so the peak is about the graph
-    rather than the graph plus the whole parsed document (which alone exceeds 23 GiB at 1M papers).
-    """
-    G = nx.MultiDiGraph(**data.get("graph", {}))
-    for name, add in (("nodes", lambda item: G.add_node(item.pop("id"), **item)),
-                      ("edges", lambda item: G.add_edge(item.pop("source"), item.pop("target"),
-                                                        key=item.pop("key", None), **item))):
-        items = data.pop(name)
-        for index, item in enumerate(items):
-            add(item)
-            items[index] = None
+    CHUNK = 1 << 22
+    LONGEST_ITEM = 1 << 28  # a value this long without decoding is an error, not a chunk boundary
+
+    def __init__(self, handle: TextIO):
+        self.handle, self.text, self.pos, self.eof = handle, "", 0, False
+
+    def _more(self) -> bool:
+        chunk = "" if self.eof else self.handle.read(self.CHUNK)
+        self.eof = not chunk
+        self.text, self.pos = self.text[self.pos:] + chunk, 0
+        return bool(chunk)
+
+    def peek(self) -> str:
+        """The next character that is not white space or a comma ("" at the end)."""
+        while True:
+            while self.pos < len(self.text) and self.text[self.pos] in " \t\r\n,":
+                self.pos += 1
+            if self.pos < len(self.text) or not self._more():
+                return self.text[self.pos:self.pos + 1]
+
+    def expect(self, char: str) -> None:
+        if self.peek() != char:
+            raise json.JSONDecodeError(f"expected {char!r}", self.text, self.pos)
+        self.pos += 1
+
+    def value(self):
+        self.peek()
+        while True:
+            try:
+                value, self.pos = _DECODER.raw_decode(self.text, self.pos)
+                return value
+            except json.JSONDecodeError:
+                if len(self.text) - self.pos > self.LONGEST_ITEM or not self._more():
+                    raise
+
+
+_DECODER = json.JSONDecoder()
+SHARED_LENGTH = 40  # values this short repeat across items ("USES", "abstract", rule names): one copy each
+
+
+def _shared(item: dict) -> dict:
+    """``item`` with its keys and short string values interned, as one string object per distinct text."""
+    return {intern(name): intern(value) if type(value) is str and len(value) <= SHARED_LENGTH else value
+            for name, value in item.items()}
+
+
+def _node_link_graph(handle: TextIO) -> nx.MultiDiGraph:
+    """``nx.node_link_graph(json.load(handle), directed=True, multigraph=True, edges="edges")``,
+    parsing one node or edge at a time: a 1M-paper graph.json parsed whole needs more memory
+    than the graph it describes (over 22 GiB), so only the graph is held."""
+    G, stream = nx.MultiDiGraph(), _JsonStream(handle)
+    stream.expect("{")
+    while stream.peek() != "}":
+        key = stream.value()
+        stream.expect(":")
+        if key in ("nodes", "edges") and stream.peek() == "[":
+            stream.expect("[")
+            while stream.peek() != "]":
+                item = _shared(stream.value())
+                if key == "nodes":
+                    G.add_node(item.pop("id"), **item)
+                else:
+                    G.add_edge(item.pop("source"), item.pop("target"), key=item.pop("key", None), **item)
+            stream.expect("]")
+        elif key == "graph":
+            G.graph.update(stream.value())
+        else:
+            stream.value()  # "directed", "multigraph": a mirror is always a directed multigraph
     return G
 
 
@@ -177,7 +235,6 @@ def read(directory: str | os.PathLike) -> nx.MultiDiGraph:
         raise KgError(f"{directory}: not a kg graph directory (no {GRAPH_FILE}); run `kg build` first")
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-        return _node_link_graph(data)
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            return _node_link_graph(handle)
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise KgError(f"{path}: unreadable graph file ({exc})") from exc

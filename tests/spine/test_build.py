@@ -111,3 +111,24 @@ def test_suite_runs_the_installed_package(repo_root):
         assert package_dir != repo_root / module.__name__, f"{module.__file__} is the source tree"
         assert "site-packages" in package_dir.parts, module.__file__
     assert queries.names(), "named .cypher files must ship as package data"
+
+
+@pytest.mark.parametrize("chunk", [7, 4096])
+def test_mirror_read_parses_item_by_item_across_chunk_boundaries(built_dir, monkeypatch, chunk):
+    """graph.json read one node or edge at a time, in chunks that split items, is the graph json.load gives."""
+    monkeypatch.setattr(mirror._JsonStream, "CHUNK", chunk)
+    G = mirror.read(built_dir)
+    expected = nx.node_link_graph(json.loads((built_dir / "graph.json").read_text(encoding="utf-8")),
+                                  directed=True, multigraph=True, edges="edges")
+    assert list(G.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(G.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert G.number_of_edges() > 1000
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble"])
+def test_damaged_graph_file_is_one_clear_error(built_dir, tmp_path, damage):
+    text = (built_dir / "graph.json").read_text(encoding="utf-8")
+    (tmp_path / "graph.json").write_text(text[: len(text) // 2] if damage == "truncate"
+                                         else text.replace('"edges": [', '"edges": [{"source": ', 1), encoding="utf-8")
+    with pytest.raises(kg.errors.KgError, match="graph.json: unreadable graph file"):
+        mirror.read(tmp_path)
