@@ -90,8 +90,8 @@ def entity_paper_counts(G: nx.MultiDiGraph) -> dict[str, int]:
     The same number as ``COUNT { (p:Paper)-->(e) }``; stored as ``e.papers`` so ranked queries
     read an index in order instead of counting every entity's papers per call.
     """
-    return {node: len({source for source in G.predecessors(node) if G.nodes[source]["label"] == "Paper"})
-            for node, label in G.nodes(data="label") if label in ENTITY_LABELS.values()}
+    from kg.twins import papers_into
+    return {node: len(papers_into(G, node)) for node, label in G.nodes(data="label") if label in ENTITY_LABELS.values()}
 
 
 def _batches(rows: list, size: int) -> Iterator[list]:
