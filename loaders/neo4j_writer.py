@@ -133,17 +133,25 @@ def _write(session, statement: str, params: dict):
     return session.execute_write(lambda tx: tx.run(statement, params).consume().counters)
 
 
-def ensure_schema(session) -> None:
+def ensure_schema(session) -> int:
     """Create the constraints and indexes that are missing (schema changes need their own transactions).
+
+    Returns how many were created.
 
     One read of the schema first: re-running every ``IF NOT EXISTS`` statement costs a write
     transaction each, a fixed cost of every load.
     """
     existing = {row["name"] for row in session.execute_read(
         lambda tx: tx.run(queries.load("internal/list_schema")).data())}
-    for statement in schema_statements():
-        if _SCHEMA_NAME.search(statement)["name"] not in existing:
-            _write(session, statement, {})
+    missing = [s for s in schema_statements() if _SCHEMA_NAME.search(s)["name"] not in existing]
+    for statement in missing:
+        _write(session, statement, {})
+    return len(missing)
+
+
+def await_indexes(session, seconds: int = 3600) -> None:
+    """Block until every index is online (``internal/await_indexes``), so the next query can use them."""
+    session.run(queries.load("internal/await_indexes"), {"seconds": seconds}).consume()
 
 
 def wipe_database(session, batch_size: int = 10_000) -> int:
@@ -185,7 +193,7 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
 
     Order: schema, (wipe), stale extracted edges of the loaded papers and the entities left
     without relationships, then nodes, then relationships, then the entities' ``Entity`` label
-    and paper counts. Returns counts of what was sent and removed.
+    and paper counts; returns once every index is online. Returns counts of what was sent and removed.
 
     >>> with kg.db.connect() as driver:                     # doctest: +SKIP
     ...     load_graph(kg.mirror.read("out/sample"), driver)
@@ -207,6 +215,7 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
             _write_groups(session, ((splice(rel_template, **{"from": a, "type": t, "to": b}), rows)
                                     for (a, t, b), rows in relationships.items()), batch_size, bar)
         index_entities(session, nodes, batch_size)
+        await_indexes(session)
     return counts
 
 

@@ -1,8 +1,9 @@
-"""``kg neo4j start|stop|status|admin``: the local Neo4j Community server.
+"""``kg neo4j start|stop|status|schema|fetch|admin``: the local Neo4j Community server.
 
     kg neo4j start      # fetch jars on first use (mvn), start, wait until Bolt answers
     kg neo4j status     # exit 0 if Neo4j answers at NEO4J_URI, 4 if not
     kg neo4j stop
+    kg neo4j schema     # create kg's constraints and indexes (after a neo4j-admin import)
     kg neo4j admin -- database import full --nodes=... neo4j
 """
 from __future__ import annotations
@@ -26,6 +27,12 @@ def register(subparsers) -> None:
     actions.add_parser("start", help="start the server (no-op if it already answers)").set_defaults(func=run_start)
     actions.add_parser("stop", help="stop the server and wait until it has exited").set_defaults(func=run_stop)
     actions.add_parser("status", help="exit 0 if Neo4j answers at NEO4J_URI, else 4").set_defaults(func=run_status)
+    actions.add_parser(
+        "schema", help="create kg's constraints and indexes if missing and wait until they are online",
+        description="Create the constraints and indexes the named queries use (docs/schema.md), only the "
+                    "missing ones, on the database at NEO4J_URI, and wait until every index is online. "
+                    "`kg load` does this itself; run it after `neo4j-admin database import`, which writes "
+                    "no schema.").set_defaults(func=run_schema)
     actions.add_parser("fetch", help="only fetch the jars and compile the launcher").set_defaults(func=run_fetch)
     admin = actions.add_parser("admin", help="run neo4j-admin with KG_NEO4J_HOME as NEO4J_HOME",
                                description="Run the neo4j-admin tool (e.g. `database import full`) from the "
@@ -54,6 +61,16 @@ def run_status(args) -> int:
         return 0
     print(f"Neo4j is not answering at {uri}")
     return db.Neo4jUnavailable.exit_code
+
+
+def run_schema(args) -> int:
+    from loaders.neo4j_writer import await_indexes, ensure_schema
+    uri, database = db.settings()["uri"], db.default_database()
+    with db.connect() as driver, db.translated_errors(uri, database), driver.session(database=database) as session:
+        created = ensure_schema(session)
+        await_indexes(session)
+    print(f"Created {created} constraints and indexes at {uri}; every index is online")
+    return 0
 
 
 def run_fetch(args) -> int:

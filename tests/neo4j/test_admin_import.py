@@ -1,6 +1,7 @@
 """`kg export --neo4j-admin` files, imported by the real neo4j-admin into a fresh database, equal what the loader writes."""
 from __future__ import annotations
 
+import os
 import socket
 
 import pytest
@@ -37,7 +38,7 @@ def imported(sample_graph, tmp_path_factory):
     neo4j_server.start(uri, home, heap="1g", pagecache="128m")
     try:
         driver = db.connect(uri)
-        yield driver
+        yield driver, uri
         driver.close()
     finally:
         neo4j_server.stop(home)
@@ -45,7 +46,7 @@ def imported(sample_graph, tmp_path_factory):
 
 def test_import_equals_loader(imported, sample_graph, empty_neo4j):
     load_graph(sample_graph, empty_neo4j)
-    counts, triples, nodes = snapshot(imported)
+    counts, triples, nodes = snapshot(imported[0])
     assert counts["nodes"]["Paper"] == sum(1 for _, a in sample_graph.nodes(data=True) if a["label"] == "Paper")
     assert (counts, triples, nodes) == snapshot(empty_neo4j)
 
@@ -59,3 +60,19 @@ def test_cli_writes_the_arguments(sample_graph, tmp_path, run_kg):
     assert sorted(a for a in args if a.startswith("--nodes=")) == \
         sorted(f"--nodes={tmp_path / 'csv' / f'nodes_{label}.csv'}" for label in labels)
     assert args[:3] == ["database", "import", "full"] and args[-1] == "neo4j"
+
+
+def schema(driver) -> list[tuple]:
+    return [(row["name"], row["type"], row["labels"], row["properties"])
+            for row in db.read_rows(driver, queries.load("internal/list_schema"))]
+
+
+def test_schema_verb_gives_the_import_the_loaders_indexes(imported, sample_graph, empty_neo4j, run_kg):
+    driver, uri = imported
+    assert not any(name.endswith("_lookup") for name, *_ in schema(driver))  # neo4j-admin wrote none
+    load_graph(sample_graph, empty_neo4j)
+    env = {**os.environ, "NEO4J_URI": uri}
+    first = run_kg("neo4j", "schema", env=env, check=True)
+    again = run_kg("neo4j", "schema", env=env, check=True)
+    assert schema(driver) == schema(empty_neo4j)
+    assert "Created 0 " in again.stdout and "Created 0 " not in first.stdout

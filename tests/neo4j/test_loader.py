@@ -164,7 +164,6 @@ def test_lookups_by_name_read_an_index_not_a_label(sample_graph, empty_neo4j):
     """Every named query that takes a name, title or text finds its start nodes through an index."""
     load_graph(sample_graph, empty_neo4j)
     with empty_neo4j.session() as session:
-        session.run("CALL db.awaitIndexes(120)").consume()
         checked = []
         for name in queries.names():
             params = queries.bind(name, {}, use_examples=True)
