@@ -164,15 +164,31 @@ def wipe_database(session, batch_size: int = 10_000) -> int:
             return total
 
 
-def delete_stale_extractions(session, G: nx.MultiDiGraph, batch_size: int) -> dict:
-    """Drop extracted edges the papers of ``G`` no longer have, and the entities this leaves unconnected."""
-    statement, removed = queries.load("internal/delete_stale_extractions"), {}
+def delete_stale_extractions(session, G: nx.MultiDiGraph, batch_size: int) -> tuple[dict, set[str]]:
+    """Drop extracted edges the papers of ``G`` no longer have, and the entities this leaves unconnected.
+
+    Returns counts of what was removed and the ids of the methods that lost edges.
+    """
+    statement = queries.load("internal/delete_stale_extractions")
+    removed, methods = {"stale_relationships_deleted": 0, "orphans_deleted": 0}, set()
     for batch in _batches(extraction_rows(G), batch_size):
-        counters = _write(session, statement, {"types": list(EXTRACTED_EDGE_TYPES), "rows": batch})
-        removed["stale_relationships_deleted"] = removed.get("stale_relationships_deleted", 0) \
-            + counters.relationships_deleted
-        removed["orphans_deleted"] = removed.get("orphans_deleted", 0) + counters.nodes_deleted
-    return removed
+        row, counters = session.execute_write(lambda tx: _single_with_counters(
+            tx.run(statement, {"types": list(EXTRACTED_EDGE_TYPES), "rows": batch})))
+        removed["stale_relationships_deleted"] += counters.relationships_deleted
+        removed["orphans_deleted"] += counters.nodes_deleted
+        methods.update(row["methods"])
+    return removed, methods
+
+
+def _single_with_counters(result) -> tuple:
+    return result.single(strict=True), result.consume().counters
+
+
+def count_methods(session, ids: Iterable[str], batch_size: int) -> None:
+    """Recount the MethodYear and MethodDataset count nodes of these methods (``internal/count_methods``)."""
+    statement = queries.load("internal/count_methods")
+    for batch in _batches(sorted(ids), batch_size):
+        _write(session, statement, {"ids": batch})
 
 
 def _progress(total: int, enabled: bool):
@@ -193,7 +209,7 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
 
     Order: schema, (wipe), stale extracted edges of the loaded papers and the entities left
     without relationships, then nodes, then relationships, then the entities' ``Entity`` label
-    and paper counts; returns once every index is online. Returns counts of what was sent and removed.
+    and paper counts, then the count nodes of every method the load touched; returns once every index is online. Returns counts of what was sent and removed.
 
     >>> with kg.db.connect() as driver:                     # doctest: +SKIP
     ...     load_graph(kg.mirror.read("out/sample"), driver)
@@ -207,7 +223,8 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
         ensure_schema(session)
         if wipe:
             counts["wiped"] = wipe_database(session)
-        counts.update(delete_stale_extractions(session, G, batch_size))
+        removed, stale_methods = delete_stale_extractions(session, G, batch_size)
+        counts.update(removed)
         node_template, rel_template = queries.load("internal/merge_nodes"), queries.load("internal/merge_relationships")
         with _progress(counts["nodes"] + counts["relationships"], progress) as bar:
             _write_groups(session, ((splice(node_template, label=label), rows) for label, rows in nodes.items()),
@@ -215,6 +232,7 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
             _write_groups(session, ((splice(rel_template, **{"from": a, "type": t, "to": b}), rows)
                                     for (a, t, b), rows in relationships.items()), batch_size, bar)
         index_entities(session, nodes, batch_size)
+        count_methods(session, stale_methods | {row["id"] for row in nodes.get("Method", [])}, batch_size)
         await_indexes(session)
     return counts
 

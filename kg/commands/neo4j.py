@@ -1,9 +1,9 @@
-"""``kg neo4j start|stop|status|schema|fetch|admin``: the local Neo4j Community server.
+"""``kg neo4j start|stop|status|index|fetch|admin``: the local Neo4j Community server.
 
     kg neo4j start      # fetch jars on first use (mvn), start, wait until Bolt answers
     kg neo4j status     # exit 0 if Neo4j answers at NEO4J_URI, 4 if not
     kg neo4j stop
-    kg neo4j schema     # create kg's constraints and indexes (after a neo4j-admin import)
+    kg neo4j index      # kg's indexes and count nodes, after a neo4j-admin import
     kg neo4j admin -- database import full --nodes=... neo4j
 """
 from __future__ import annotations
@@ -28,11 +28,11 @@ def register(subparsers) -> None:
     actions.add_parser("stop", help="stop the server and wait until it has exited").set_defaults(func=run_stop)
     actions.add_parser("status", help="exit 0 if Neo4j answers at NEO4J_URI, else 4").set_defaults(func=run_status)
     actions.add_parser(
-        "schema", help="create kg's constraints and indexes if missing and wait until they are online",
-        description="Create the constraints and indexes the named queries use (docs/schema.md), only the "
-                    "missing ones, on the database at NEO4J_URI, and wait until every index is online. "
-                    "`kg load` does this itself; run it after `neo4j-admin database import`, which writes "
-                    "no schema.").set_defaults(func=run_schema)
+        "index", help="create kg's indexes and count nodes (after a neo4j-admin import)",
+        description="On the database at NEO4J_URI: create the constraints and indexes the named queries use "
+                    "(docs/schema.md), only the missing ones, recount every method's count nodes, and wait "
+                    "until every index is online. `kg load` does this itself for what it loads; run it after "
+                    "`neo4j-admin database import`, which writes neither.").set_defaults(func=run_index)
     actions.add_parser("fetch", help="only fetch the jars and compile the launcher").set_defaults(func=run_fetch)
     admin = actions.add_parser("admin", help="run neo4j-admin with KG_NEO4J_HOME as NEO4J_HOME",
                                description="Run the neo4j-admin tool (e.g. `database import full`) from the "
@@ -63,13 +63,18 @@ def run_status(args) -> int:
     return db.Neo4jUnavailable.exit_code
 
 
-def run_schema(args) -> int:
-    from loaders.neo4j_writer import await_indexes, ensure_schema
+def run_index(args) -> int:
+    import queries
+    from loaders.neo4j_writer import DEFAULT_BATCH_SIZE, await_indexes, count_methods, ensure_schema
     uri, database = db.settings()["uri"], db.default_database()
     with db.connect() as driver, db.translated_errors(uri, database), driver.session(database=database) as session:
         created = ensure_schema(session)
+        methods = [row["id"] for row in session.execute_read(
+            lambda tx: tx.run(queries.load("internal/method_ids")).data())]
+        count_methods(session, methods, DEFAULT_BATCH_SIZE)
         await_indexes(session)
-    print(f"Created {created} constraints and indexes at {uri}; every index is online")
+    print(f"Created {created} constraints and indexes and counted {len(methods)} methods at {uri}; "
+          "every index is online")
     return 0
 
 

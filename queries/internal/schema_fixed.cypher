@@ -2,6 +2,7 @@
 // Parameters: none. Statements are separated by semicolons at line ends.
 // The `lookup` text indexes answer the named queries' name/alias/title matches (n.lookup CONTAINS ...);
 // `entity_papers` lets ranked queries read entities of one type in order of their paper count.
+// The method_year_* and method_dataset_* indexes serve the count nodes of internal/count_methods.
 // Example: queries.load("internal/schema_fixed") split on ";\n", each run in its own transaction.
 CREATE INDEX paper_year IF NOT EXISTS FOR (p:Paper) ON (p.year);
 CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published);
@@ -14,3 +15,7 @@ CREATE TEXT INDEX author_lookup IF NOT EXISTS FOR (a:Author) ON (a.lookup);
 CREATE RANGE INDEX entity_id IF NOT EXISTS FOR (e:Entity) ON (e.id);
 CREATE TEXT INDEX entity_lookup IF NOT EXISTS FOR (e:Entity) ON (e.lookup);
 CREATE RANGE INDEX entity_papers IF NOT EXISTS FOR (e:Entity) ON (e.type, e.papers);
+CREATE RANGE INDEX method_year_growth IF NOT EXISTS FOR (t:MethodYear) ON (t.year, t.growth);
+CREATE RANGE INDEX method_year_method IF NOT EXISTS FOR (t:MethodYear) ON (t.method);
+CREATE RANGE INDEX method_dataset_papers IF NOT EXISTS FOR (c:MethodDataset) ON (c.papers);
+CREATE RANGE INDEX method_dataset_method IF NOT EXISTS FOR (c:MethodDataset) ON (c.method);

@@ -8,6 +8,7 @@ import pytest
 
 import queries
 from kg import db, neo4j_server
+from kg.backends import Neo4jBackend
 from loaders.neo4j_admin import import_arguments, write_import_files
 from loaders.neo4j_writer import load_graph
 
@@ -67,12 +68,15 @@ def schema(driver) -> list[tuple]:
             for row in db.read_rows(driver, queries.load("internal/list_schema"))]
 
 
-def test_schema_verb_gives_the_import_the_loaders_indexes(imported, sample_graph, empty_neo4j, run_kg):
+def test_index_verb_gives_the_import_the_loaders_indexes_and_counts(imported, sample_graph, empty_neo4j, run_kg):
     driver, uri = imported
     assert not any(name.endswith("_lookup") for name, *_ in schema(driver))  # neo4j-admin wrote none
     load_graph(sample_graph, empty_neo4j)
     env = {**os.environ, "NEO4J_URI": uri}
-    first = run_kg("neo4j", "schema", env=env, check=True)
-    again = run_kg("neo4j", "schema", env=env, check=True)
+    first = run_kg("neo4j", "index", env=env, check=True)
+    again = run_kg("neo4j", "index", env=env, check=True)
     assert schema(driver) == schema(empty_neo4j)
     assert "Created 0 " in again.stdout and "Created 0 " not in first.stdout
+    for name in ("rising_methods", "method_dataset_pairs"):
+        params = queries.bind(name, {"n": 1000}, use_examples=True)
+        assert Neo4jBackend(driver).run(name, params) == Neo4jBackend(empty_neo4j).run(name, params) != []

@@ -173,3 +173,23 @@ def test_lookups_by_name_read_an_index_not_a_label(sample_graph, empty_neo4j):
             assert not operators & {"NodeByLabelScan", "AllNodesScan"}, (name, sorted(operators))
             checked.append(name)
     assert len(checked) >= 12, checked
+
+
+def test_count_nodes_follow_a_reextraction_that_drops_a_method(sample_graph, empty_neo4j):
+    """A paper re-extracted without a method other papers still use: the method's count nodes drop it,
+    though the re-extracted graph does not hold the method at all."""
+    load_graph(sample_graph, empty_neo4j)
+    paper, method = next(
+        (p, m) for p, m, k in sample_graph.edges(keys=True)
+        if k == "USES" and sample_graph.nodes[p].get("year") and len(set(sample_graph.predecessors(m))) > 1
+        and any(key in ("EVALUATES_ON", "INTRODUCES") for _, _, key in sample_graph.out_edges(p, keys=True)))
+    H = sample_graph.subgraph([paper, *sample_graph.successors(paper)]).copy()
+    H.remove_node(method)
+    load_graph(H, empty_neo4j)
+    expected = sample_graph.copy()
+    expected.remove_edges_from([(paper, method, key) for key in list(expected[paper][method])])
+    for name, params in (("rising_methods", {"year": sample_graph.nodes[paper]["year"], "n": 100_000}),
+                         ("method_dataset_pairs", {"n": 100_000})):
+        found = Neo4jBackend(empty_neo4j).run(name, params)
+        assert found == twins.run(expected, name, params)
+        assert found != twins.run(sample_graph, name, params)

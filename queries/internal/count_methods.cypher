@@ -1,0 +1,35 @@
+// Purpose: after a load, recount what the ranked analytics read for some methods, as count nodes
+// only Neo4j holds (docs/schema.md, "Only in Neo4j"): one MethodYear per method and year it or the
+// year before has papers in, one MethodDataset per dataset its papers evaluate on or introduce.
+// rising_methods and method_dataset_pairs then read an index in order and stop after $n rows,
+// where counting the whole graph per call took seconds at 100k papers (BENCHMARKS.md).
+// Counted on the server, so papers of earlier loads count too.
+// Parameters: $ids = method ids, e.g. ["method:clip", "method:lora"]; an id without a node only
+// loses its count nodes (a method a re-extraction left unconnected).
+// Example: UNWIND of 10,000 ids per managed write transaction.
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (old:MethodYear {method: id})
+  DELETE old
+}
+CALL (id) {
+  MATCH (old:MethodDataset {method: id})
+  DELETE old
+}
+CALL (id) {
+  MATCH (:Method {id: id})<-[:USES|PROPOSES]-(p:Paper)
+  WHERE p.year IS NOT NULL
+  WITH p.year AS year, count(DISTINCT p) AS papers
+  WITH collect({year: year, papers: papers}) AS counts
+  WITH counts, [c IN counts | c.year] AS years
+  UNWIND years + [y IN years WHERE NOT y + 1 IN years | y + 1] AS year
+  WITH year, coalesce(head([c IN counts WHERE c.year = year | c.papers]), 0) AS papers,
+       coalesce(head([c IN counts WHERE c.year = year - 1 | c.papers]), 0) AS papers_before
+  CREATE (:MethodYear {method: id, year: year, papers: papers, papers_before: papers_before,
+                       growth: papers - papers_before})
+}
+CALL (id) {
+  MATCH (:Method {id: id})<-[:USES|PROPOSES]-(p:Paper)-[:EVALUATES_ON|INTRODUCES]->(d:Dataset)
+  WITH d, count(DISTINCT p) AS papers
+  CREATE (:MethodDataset {method: id, dataset: d.id, papers: papers})
+}
