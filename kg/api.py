@@ -112,17 +112,17 @@ class KnowledgeGraph:
         """
         return self.query("papers_using_method", method=method)
 
-    def datasets_for_method(self, method: str) -> list[dict]:
-        """Datasets a method is evaluated on, by number of papers."""
-        return self.query("datasets_for_method", method=method)
+    def datasets_for_method(self, method: str, n: int = 25) -> list[dict]:
+        """The ``n`` datasets a method is evaluated on in most papers."""
+        return self.query("datasets_for_method", method=method, n=n)
 
-    def methods_on_dataset(self, dataset: str) -> list[dict]:
-        """Methods evaluated on a dataset, by number of papers."""
-        return self.query("methods_on_dataset", dataset=dataset)
+    def methods_on_dataset(self, dataset: str, n: int = 25) -> list[dict]:
+        """The ``n`` methods evaluated on a dataset in most papers."""
+        return self.query("methods_on_dataset", dataset=dataset, n=n)
 
-    def methods_for_task(self, task: str) -> list[dict]:
-        """Methods applied to a task, by number of papers."""
-        return self.query("methods_for_task", task=task)
+    def methods_for_task(self, task: str, n: int = 25) -> list[dict]:
+        """The ``n`` methods applied to a task in most papers."""
+        return self.query("methods_for_task", task=task, n=n)
 
     def proposer_of(self, entity: str) -> list[dict]:
         """The papers (with authors and date) that propose a method or introduce a dataset."""

@@ -171,30 +171,30 @@ def papers_using_method(G: nx.MultiDiGraph, method: str) -> list[dict]:
 
 
 def _cooccurring(G: nx.MultiDiGraph, anchors: list[str], anchor_edges: tuple[str, ...],
-                 column: str, label: str, edges: tuple[str, ...]) -> list[dict]:
-    """Entities of ``label`` named (by ``edges``) in the papers naming any anchor, by paper count."""
+                 column: str, label: str, edges: tuple[str, ...], n: int) -> list[dict]:
+    """The ``n`` entities of ``label`` named (by ``edges``) in most of the papers naming any anchor."""
     papers = defaultdict(set)
     for anchor in anchors:
         for paper in papers_into(G, anchor, anchor_edges):
             for target in targets_of(G, paper, edges, label):
                 papers[target].add(paper)
     rows = [{column: node, "name": _name(G, node), "papers": len(found)} for node, found in papers.items()]
-    return _ordered(rows, _by_papers(column))
+    return _ordered(rows, _by_papers(column), n)
 
 
 @twin("datasets_for_method")
-def datasets_for_method(G: nx.MultiDiGraph, method: str) -> list[dict]:
-    return _cooccurring(G, find_entities(G, method, "Method"), METHOD_EDGES, "dataset", "Dataset", DATASET_EDGES)
+def datasets_for_method(G: nx.MultiDiGraph, method: str, n: int) -> list[dict]:
+    return _cooccurring(G, find_entities(G, method, "Method"), METHOD_EDGES, "dataset", "Dataset", DATASET_EDGES, n)
 
 
 @twin("methods_on_dataset")
-def methods_on_dataset(G: nx.MultiDiGraph, dataset: str) -> list[dict]:
-    return _cooccurring(G, find_entities(G, dataset, "Dataset"), DATASET_EDGES, "method", "Method", METHOD_EDGES)
+def methods_on_dataset(G: nx.MultiDiGraph, dataset: str, n: int) -> list[dict]:
+    return _cooccurring(G, find_entities(G, dataset, "Dataset"), DATASET_EDGES, "method", "Method", METHOD_EDGES, n)
 
 
 @twin("methods_for_task")
-def methods_for_task(G: nx.MultiDiGraph, task: str) -> list[dict]:
-    return _cooccurring(G, find_entities(G, task, "Task"), ("ADDRESSES",), "method", "Method", METHOD_EDGES)
+def methods_for_task(G: nx.MultiDiGraph, task: str, n: int) -> list[dict]:
+    return _cooccurring(G, find_entities(G, task, "Task"), ("ADDRESSES",), "method", "Method", METHOD_EDGES, n)
 
 
 def _authors(G: nx.MultiDiGraph, paper: str) -> list[str]:

@@ -1,8 +1,9 @@
 // Purpose: after a load, recount what the ranked analytics read for some methods, as count nodes
 // only Neo4j holds (docs/schema.md, "Only in Neo4j"): one MethodYear per method and year it or the
-// year before has papers in, one MethodDataset per dataset its papers evaluate on or introduce.
-// rising_methods and method_dataset_pairs then read an index in order and stop after $n rows,
-// where counting the whole graph per call took seconds at 100k papers (BENCHMARKS.md).
+// year before has papers in, one MethodDataset per dataset its papers evaluate on or introduce, one
+// MethodTask per task they address. rising_methods, method_dataset_pairs, datasets_for_method,
+// methods_on_dataset and methods_for_task then read an index in order and stop after $n rows, where
+// counting per call took seconds at 1M papers (BENCHMARKS.md).
 // Counted on the server, so papers of earlier loads count too.
 // Parameters: $ids = method ids, e.g. ["method:clip", "method:lora"]; an id without a node only
 // loses its count nodes (a method a re-extraction left unconnected).
@@ -14,6 +15,12 @@ CALL (id) {
 }
 CALL (id) {
   MATCH (old:MethodDataset {method: id})
+  WHERE old.papers IS NOT NULL  // true of every count node; lets the (method, papers) index find them
+  DELETE old
+}
+CALL (id) {
+  MATCH (old:MethodTask {method: id})
+  WHERE old.papers IS NOT NULL
   DELETE old
 }
 CALL (id) {
@@ -32,4 +39,9 @@ CALL (id) {
   MATCH (:Method {id: id})<-[:USES|PROPOSES]-(p:Paper)-[:EVALUATES_ON|INTRODUCES]->(d:Dataset)
   WITH d, count(DISTINCT p) AS papers
   CREATE (:MethodDataset {method: id, dataset: d.id, papers: papers})
+}
+CALL (id) {
+  MATCH (:Method {id: id})<-[:USES|PROPOSES]-(p:Paper)-[:ADDRESSES]->(t:Task)
+  WITH t, count(DISTINCT p) AS papers
+  CREATE (:MethodTask {method: id, task: t.id, papers: papers})
 }

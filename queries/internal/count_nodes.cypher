@@ -4,6 +4,6 @@
 // Parameters: none.
 // Example: rows of {label: "Paper", n: 443}
 MATCH (n)
-UNWIND [label IN labels(n) WHERE NOT label IN ["Entity", "MethodYear", "MethodDataset"]] AS label
+UNWIND [label IN labels(n) WHERE NOT label IN ["Entity", "MethodYear", "MethodDataset", "MethodTask"]] AS label
 RETURN label, count(*) AS n
 ORDER BY label

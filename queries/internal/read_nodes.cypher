@@ -3,6 +3,6 @@
 // Parameters: none.
 // Example: rows of {id: "method:clip", labels: ["Method"], properties: {name: "CLIP", ...}}
 MATCH (n)
-WHERE NOT n:MethodYear AND NOT n:MethodDataset
+WHERE NOT n:MethodYear AND NOT n:MethodDataset AND NOT n:MethodTask
 RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties
 ORDER BY id

@@ -193,3 +193,11 @@ def test_count_nodes_follow_a_reextraction_that_drops_a_method(sample_graph, emp
         found = Neo4jBackend(empty_neo4j).run(name, params)
         assert found == twins.run(expected, name, params)
         assert found != twins.run(sample_graph, name, params)
+
+
+def test_count_nodes_are_found_through_indexes(sample_graph, empty_neo4j):
+    """Recounting a method must seek its old count nodes, not scan a label that grows with the corpus."""
+    load_graph(sample_graph, empty_neo4j)
+    with empty_neo4j.session() as session:
+        plan = session.run("EXPLAIN " + queries.load("internal/count_methods"), {"ids": ["method:x"]}).consume().plan
+    assert not _operators(plan) & {"NodeByLabelScan", "AllNodesScan"}, sorted(_operators(plan))
