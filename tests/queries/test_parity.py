@@ -89,3 +89,33 @@ def test_analytics_written_back(small_graph, loaded_into, neo4j_driver):
                    if attrs["label"] not in ("Method", "Dataset"))
     finally:
         load_graph(small_graph, neo4j_driver, wipe=True)  # leave the database as `loaded_into` believes
+
+
+def _shared_alias_graph():
+    """Two methods and two tasks under one alias each; paper 1 names both of a pair, paper 2 one."""
+    import networkx as nx
+    G = nx.MultiDiGraph()
+    for number in (1, 2):
+        G.add_node(f"paper:{number}", label="Paper", key=str(number), title=f"Paper {number}", year=2025, stub=False)
+    for node, label, kind in (("method:a", "Method", "method"), ("method:b", "Method", "method"),
+                              ("task:a", "Task", "task"), ("task:b", "Task", "task"),
+                              ("dataset:d", "Dataset", "dataset")):
+        G.add_node(node, label=label, type=kind, name=node.split(":")[1].upper() + " " + kind, aliases=["shared"])
+    evidence = {"field": "abstract", "start": 0, "end": 1, "sentence_index": 0, "sentence": "x", "rule": "test",
+                "mentions": 1}
+    for paper, targets in (("paper:1", ("method:a", "method:b", "task:a", "task:b", "dataset:d")),
+                           ("paper:2", ("method:a", "task:a", "dataset:d"))):
+        for target in targets:
+            rel_type = {"method": "USES", "task": "ADDRESSES", "dataset": "EVALUATES_ON"}[target.split(":")[0]]
+            G.add_edge(paper, target, key=rel_type, type=rel_type, **evidence)
+    return G
+
+
+@pytest.mark.parametrize("name, param", [("datasets_for_method", "method"), ("methods_on_dataset", "dataset"),
+                                         ("methods_for_task", "task")])
+def test_a_name_shared_by_several_entities_counts_each_paper_once(name, param, loaded_into):
+    G = _shared_alias_graph()
+    params = {param: "shared", "n": 10}
+    expected = NetworkXBackend(G).run(name, params)
+    assert max(row["papers"] for row in expected) == 2
+    assert loaded_into(G).run(name, params) == expected
