@@ -184,8 +184,14 @@ def _single_with_counters(result) -> tuple:
     return result.single(strict=True), result.consume().counters
 
 
-def count_methods(session, ids: Iterable[str], batch_size: int) -> None:
-    """Recount the MethodYear and MethodDataset count nodes of these methods (``internal/count_methods``)."""
+# Methods per count_methods transaction: one busy method rewrites thousands of count nodes, and a
+# batch of 10,000 at 1M papers outgrew the local server's 1.4 GiB of transaction memory.
+COUNT_BATCH_SIZE = 1_000
+
+
+def count_methods(session, ids: Iterable[str], batch_size: int = COUNT_BATCH_SIZE) -> None:
+    """Recount the MethodYear, MethodDataset and MethodTask count nodes of these methods
+    (``internal/count_methods``)."""
     statement = queries.load("internal/count_methods")
     for batch in _batches(sorted(ids), batch_size):
         _write(session, statement, {"ids": batch})
@@ -232,7 +238,8 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
             _write_groups(session, ((splice(rel_template, **{"from": a, "type": t, "to": b}), rows)
                                     for (a, t, b), rows in relationships.items()), batch_size, bar)
         index_entities(session, nodes, batch_size)
-        count_methods(session, stale_methods | {row["id"] for row in nodes.get("Method", [])}, batch_size)
+        count_methods(session, stale_methods | {row["id"] for row in nodes.get("Method", [])},
+                      min(batch_size, COUNT_BATCH_SIZE))
         await_indexes(session)
     return counts
 

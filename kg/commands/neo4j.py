@@ -65,13 +65,13 @@ def run_status(args) -> int:
 
 def run_index(args) -> int:
     import queries
-    from loaders.neo4j_writer import DEFAULT_BATCH_SIZE, await_indexes, count_methods, ensure_schema
+    from loaders.neo4j_writer import await_indexes, count_methods, ensure_schema
     uri, database = db.settings()["uri"], db.default_database()
     with db.connect() as driver, db.translated_errors(uri, database), driver.session(database=database) as session:
         created = ensure_schema(session)
         methods = [row["id"] for row in session.execute_read(
             lambda tx: tx.run(queries.load("internal/method_ids")).data())]
-        count_methods(session, methods, DEFAULT_BATCH_SIZE)
+        count_methods(session, methods)
         await_indexes(session)
     print(f"Created {created} constraints and indexes and counted {len(methods)} methods at {uri}; "
           "every index is online")
