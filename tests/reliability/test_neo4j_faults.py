@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import db, mirror
+from kg import db, mirror, twins
+from kg.backends import Neo4jBackend
 
 pytestmark = pytest.mark.neo4j
 
@@ -88,6 +89,9 @@ def test_two_concurrent_loads_of_overlapping_inputs_make_no_duplicates(tmp_path,
     assert len(triples) == len(set(triples)), "duplicate relationships"
     assert set(triples) == {(u, k, v) for u, v, k in union.edges(keys=True)}
     assert counts["nodes"] == mirror.counts(union)["nodes"], "duplicate (or missing) nodes"
+    year = max(year for _, year in union.nodes(data="year") if year)
+    for name, params in (("rising_methods", {"year": year, "n": 100_000}), ("method_dataset_pairs", {"n": 100_000})):
+        assert Neo4jBackend(empty_neo4j).run(name, params) == twins.run(union, name, params), name
 
 
 def _closed_port() -> int:
