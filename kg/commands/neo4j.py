@@ -69,8 +69,7 @@ def run_index(args) -> int:
     uri, database = db.settings()["uri"], db.default_database()
     with db.connect() as driver, db.translated_errors(uri, database), driver.session(database=database) as session:
         created = ensure_schema(session)
-        methods = [row["id"] for row in session.execute_read(
-            lambda tx: tx.run(queries.load("internal/method_ids")).data())]
+        methods = [row["id"] for row in db.read_rows(driver, queries.load("internal/method_ids"), {}, database)]
         count_methods(session, methods)
         await_indexes(session)
     print(f"Created {created} constraints and indexes and counted {len(methods)} methods at {uri}; "
