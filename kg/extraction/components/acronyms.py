@@ -1,0 +1,118 @@
+"""``kg_acronyms``: ``Long Form (LF)`` definitions and the later uses of ``LF``."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extraction.components.doc_tables import ACRONYM, TYPE_ORDER, add_span, head_types, tokens
+from kg.extraction.lexicon import is_case_sensitive, load
+from kg.model import NEW_ROLES
+
+
+_LONG_FORM_BREAKS = {",", ";", ":", "(", ")", "[", "]", ".", "\"", "!", "?"}
+_INITIAL_SKIP = {"of", "and", "for", "the", "in", "on", "with", "to", "a", "an", "via", "by"}
+
+
+def long_form_start(short: str, long: str) -> int | None:
+    """Where in ``long`` the long form of ``short`` begins: word initials first, else Schwartz & Hearst.
+
+    >>> text = "we study the Latent Label Shift"
+    >>> text[long_form_start("LLS", text):]
+    'Latent Label Shift'
+    """
+    start = _initials_start(short, long)
+    return start if start is not None else _schwartz_hearst_start(short, long)
+
+
+def _initials_start(short: str, long: str) -> int | None:
+    """The shortest tail of ``long`` whose word initials (hyphen parts too) spell ``short``'s letters."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    words = [(m.start(), m.group()) for m in re.finditer(r"[^\W_]+", long)]
+    initials: list[str] = []
+    for start, word in reversed(words):
+        if word.lower() in _INITIAL_SKIP:
+            continue
+        initials.insert(0, word[0].lower())
+        if initials != letters[-len(initials):]:
+            return None
+        if len(initials) == len(letters):
+            return start
+    return None
+
+
+def _schwartz_hearst_start(short: str, long: str) -> int | None:
+    """Schwartz & Hearst (2003): match the short form's characters right to left."""
+    s, pos = len(short) - 1, len(long) - 1
+    while s >= 0:
+        char = short[s].lower()
+        if not char.isalnum():
+            s -= 1
+            continue
+        while pos >= 0 and (long[pos].lower() != char or (s == 0 and pos > 0 and long[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos -= 1
+        s -= 1
+    return long.rfind(" ", 0, pos + 1) + 1
+
+
+@Language.factory("kg_acronyms")
+class AcronymFinder:
+    """``Long Form (LF)`` definitions, typed by lexicon or head word, and later uses of ``LF``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.resources = load()
+        self.head_types = head_types(self.resources.cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        defined: dict[str, tuple[str, str]] = {}
+        inside: set[int] = set()
+        table = tokens(doc)
+        words = table.words
+        for paren in [i for i, word in enumerate(words) if word == "("]:
+            if paren + 2 >= len(words) or words[paren + 2] != ")":
+                continue
+            short = words[paren + 1]
+            found = self._definition(doc, paren, short)
+            if found:
+                first, type_, canonical = found
+                end = paren + 3
+                if end < len(words) and type_ in self.head_types.get(table.lower[end], ()):
+                    end += 1
+                add_span(doc, type_, first, end, "acronym", canonical)
+                defined[short] = (type_, canonical)
+                inside.update(range(first, end))
+        if defined:
+            for i, word in enumerate(words):
+                if word in defined and i not in inside:
+                    type_, canonical = defined[word]
+                    add_span(doc, type_, i, i + 1, "acronym_ref", canonical)
+        return doc
+
+    def _definition(self, doc: Doc, paren: int, short: str) -> tuple[int, str, str] | None:
+        if not ACRONYM.match(short) or self.resources.is_generic(short):
+            return None
+        window = max(tokens(doc).sentence_start(paren), paren - min(len(short) + 5, 2 * len(short)))
+        if window >= paren:
+            return None
+        base = doc[window].idx
+        offset = long_form_start(short, doc[window:paren].text)
+        if offset is None:
+            return None
+        first = next((t.i for t in doc[window:paren] if t.idx - base >= offset), None)
+        while first is not None and first < paren and doc[first].lower_ in self.resources.stopwords \
+                and doc[first].lower_[:1] != short[:1].lower():  # "named" spells the N of NER: it stays
+            first += 1
+        if first is None or first >= paren or any(t.text in _LONG_FORM_BREAKS for t in doc[first:paren]):
+            return None
+        long = doc[first:paren].text
+        entry = self.resources.lookup_any(short) if is_case_sensitive(short) else None
+        entry = entry or self.resources.lookup_any(long)
+        if entry:
+            return first, entry.type, entry.name
+        type_ = next((t for t in TYPE_ORDER if t in self.head_types.get(doc[paren - 1].lower_, ())), "method")
+        return first, type_, short if type_ in NEW_ROLES else long
+

@@ -1,0 +1,200 @@
+"""``kg_cues``: noun phrases that end in a type's head word (``... dataset``, ``... detection``)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extraction.components.doc_tables import (ACRONYM, DASHES, LETTER, NUMBER, PARENTHESIS, Tokens, add_span,
+                                                 candidates, head_types, looks_like_name, tokens)
+from kg.extraction.lexicon import load
+
+
+@Language.factory("kg_cues")
+class CuePhrases:
+    """Noun phrases ending in a cue word: ``CUB-200-2011 dataset``, ``person search``, ``top-1 accuracy``.
+
+    Without a tagger, a phrase is the run of words before the head up to a
+    stop word, punctuation or a lexicon match of another type.
+    """
+
+    MAX_MODIFIERS = {"dataset": 6, "task": 4, "method": 4, "metric": 2}
+    MAX_OF_WORDS = 3  # "retrieval of arbitrarily long phrases"; longer of-phrases are mostly clauses
+
+    def __init__(self, nlp: Language, name: str):
+        self.resources = load()
+        cues = self.resources.cues
+        self.stop = self.resources.stopwords
+        self.head_types = head_types(cues)
+        self.drop_heads = set(cues["drop_heads"])
+        self.bare = {t: set(words) for t, words in cues["bare_heads"].items()}
+        self.task_ends = set(cues["task_phrase_ends"])
+        self.kept_task_ends = set(cues["task_phrase_kept_ends"])
+        self.competition_words = set(cues["competition_task_words"])
+        self.rate_words = set(cues["metric_rate_words"])
+        self.generic_heads = set(cues["generic_method_heads"])
+        self.metric_modifiers = set(cues["metric_modifiers"])
+        self.cue_words = self.task_ends | set(self.head_types)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lexicon_types = {i: c.type for c in candidates(doc) if c.source == "lexicon"
+                         for i in range(c.first_token, c.end_token)}
+        table = tokens(doc)
+        cue_words = self.cue_words
+        for i in [i for i, low in enumerate(table.lower) if low in cue_words]:
+            low = table.lower[i]
+            if low in self.task_ends:
+                self._task_phrase(doc, i, lexicon_types)
+            types = self.head_types.get(low)
+            if not types or self._head_continues(table, i):
+                continue
+            for type_ in types:
+                if self._phrase(doc, i, type_, lexicon_types):
+                    break
+        return doc
+
+    def _head_continues(self, table: Tokens, i: int) -> bool:
+        """``speech recognition systems``: only the last head word of a compound starts a phrase."""
+        return i + 1 < len(table) and table.space[i] and table.lower[i + 1] in self.head_types
+
+    def _modifiers_start(self, doc: Doc, head: int, type_: str, lexicon_types: dict[int, str]) -> int:
+        """First token of the modifier run before ``doc[head]`` (``Chinese-to-English`` stays whole)."""
+        table = tokens(doc)
+        sent_start, first, words = table.sentence_start(head), head, 0
+        glue = "-/" if type_ == "dataset" else "-"
+        while first > sent_start and words < self.MAX_MODIFIERS[type_]:
+            prev = first - 1
+            glued = not table.space[prev] and table.words[first] in glue and first < head
+            if self._acronym_before(table, prev, sent_start, type_):  # part-of-speech (POS) tagging
+                first -= 3
+                continue
+            if table.is_punct(prev):
+                if not (table.words[prev] in glue and prev - 1 >= sent_start and not table.space[prev - 1]):
+                    break
+            elif (table.lower[prev] in self.stop and not glued and not self._after_dash(table, prev, glue)) \
+                    or lexicon_types.get(prev, type_) != type_ \
+                    or (type_ != "dataset" and NUMBER.match(table.words[prev])):
+                break
+            elif not self._after_dash(table, prev, glue):  # a hyphenated compound (low-level) is one word
+                words += 1
+            first -= 1
+        while first < head and (table.is_punct(first) or table.lower[first] in self.stop
+                                and not (not table.space[first] and table.words[first + 1] in glue)):
+            first += 1
+        return first
+
+    def _acronym_before(self, table: Tokens, close: int, sent_start: int, type_: str) -> bool:
+        """``(POS)`` ending at token ``close``, defined by the words before it; not after a head word of another
+        type, which ends a name of its own (``language models (LLMs) possess ... understanding``)."""
+        return table.words[close] == ")" and close - 3 >= sent_start and table.words[close - 2] == "(" \
+            and ACRONYM.match(table.words[close - 1]) is not None and not table.is_punct(close - 3) \
+            and type_ in self.head_types.get(table.lower[close - 3], (type_,))
+
+    @staticmethod
+    def _joins(table: Tokens, i: int) -> bool:
+        """A dash inside a word: ``non-rigid``."""
+        return table.words[i] in DASHES and not table.space[i - 1] and not table.space[i]
+
+    def _after_dash(self, table: Tokens, i: int, glue: str) -> bool:
+        """``based`` in ``rule-based``, ``level`` in ``low-level``: a word dash-joined to the word before it
+        is part of a compound, unless both are stop words (``the-art`` in ``state-of-the-art``)."""
+        return i >= 2 and table.words[i - 1] in glue and not table.space[i - 1] and not table.space[i - 2] \
+            and not (table.lower[i - 2] in self.stop and table.lower[i] in self.stop)
+
+    def _phrase(self, doc: Doc, head: int, type_: str, lexicon_types: dict[int, str]) -> bool:
+        table = tokens(doc)
+        first = self._modifiers_start(doc, head, type_, lexicon_types)
+        head_word = table.lower[head]
+        if type_ == "dataset":
+            while first < head and not table.is_name_token(first):
+                first += 1
+            if not self._has_proper_name(doc, first, head):
+                return False
+        end = self._of_phrase_end(table, head, lexicon_types) if type_ == "task" else head + 1
+        if type_ != "dataset" and first == head and end == head + 1 and head_word not in self.bare.get(type_, ()):
+            return False  # a bare head is too vague, unless an of-phrase says what of (retrieval of long phrases)
+        if type_ == "metric":
+            first = self._metric_modifiers_start(table, first, head, lexicon_types)
+            if not self._metric_ok(table, first, head, lexicon_types):
+                return False
+        mods, span = table.span_text(first, head), table.span_text(first, end)
+        canonical = PARENTHESIS.sub("", mods if head_word in self.drop_heads else span)
+        if type_ == "method" and head_word in self.generic_heads and mods:
+            entry = self.resources.lookup_any(mods)
+            canonical = entry.name if entry else mods if looks_like_name(mods) else canonical
+        if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not LETTER.search(canonical):
+            return False
+        add_span(doc, type_, first, end, "cue_phrase", canonical)
+        return True
+
+    def _of_phrase_end(self, table: Tokens, head: int, lexicon_types: dict[int, str]) -> int:
+        """``detection of abnormal behaviours``: a task head takes a short ``of`` phrase that ends by itself
+        (at a stop word, punctuation or the sentence end), else it ends at the head."""
+        of, limit = head + 1, min(head + 2 + 2 * self.MAX_OF_WORDS, table.sentence_end(table.sentence_of[head]))
+        if of >= limit or table.lower[of] != "of":
+            return head + 1
+        end = of + 1
+        while end < limit and not (table.is_punct(end) and not self._joins(table, end)
+                                   or table.lower[end] in self.stop or end in lexicon_types):
+            end += 1
+        stopped = end < len(table) and (table.is_punct(end) or table.lower[end] in self.stop)
+        words = sum(not self._joins(table, i) for i in range(of + 1, end))
+        return end if 0 < words <= self.MAX_OF_WORDS and stopped else head + 1
+
+    def _has_proper_name(self, doc: Doc, first: int, head: int) -> bool:
+        """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``;
+        in a Title Case title (``Implicit Feedback Data``) capitals prove nothing, so it needs a name shape."""
+        table = tokens(doc)
+        title_case = doc.user_data.get("field") == "title" and table.words[head][:1].isupper()
+        return any((looks_like_name(table.words[i]) if title_case else table.is_name_token(i))
+                   and table.lower[i] not in self.resources.languages for i in range(first, head))
+
+    def _shared_task(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
+        """``the CoNLL 2008 shared task``: a competition, named like a dataset (years allowed), kept whole."""
+        table = tokens(doc)
+        first = self._modifiers_start(doc, end - 1, "dataset", lexicon_types)
+        while first < end - 1 and not table.is_name_token(first):
+            first += 1
+        if first < end - 1:
+            text = table.span_text(first, end + 1)
+            add_span(doc, "task", first, end + 1, "task_phrase", text)
+
+    def _names_a_task(self, table: Tokens, first: int, end: int) -> bool:
+        """One word before ``task`` is mostly an adjective (``binary task``, ``semantic tasks``): keep it
+        only when it is a name (``WSD task``), a task noun (``categorization task``) or a gerund (``ranking``)."""
+        word = table.lower[first]
+        return end - first > 1 or table.is_name_token(first) or word in self.head_types or word.endswith("ing")
+
+    def _metric_modifiers_start(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> int:
+        """A metric name as head (``BLEU``, ``accuracy``) keeps only name-like, hyphenated or known metric
+        modifiers: ``labeled F1``, ``IBM-BLEU``, ``sub-voxel precision``, but ``accuracy`` out of
+        ``improving classification accuracy``."""
+        if lexicon_types.get(head) != "metric":
+            return first
+        while first < head and not (table.is_name_token(first) or table.lower[first] in self.metric_modifiers
+                                    or (not table.space[first] and table.words[first + 1] in DASHES)):
+            first += 1
+        return first
+
+    def _metric_ok(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> bool:
+        head_word = table.lower[head]
+        if head_word in ("rate", "rates"):
+            return first < head and table.lower[head - 1] in self.rate_words
+        if head_word in ("score", "scores"):  # "BLEU score" is BLEU: the lexicon match is the mention
+            return any(table.is_name_token(i) for i in range(first, head)) \
+                and any(lexicon_types.get(i) != "metric" for i in range(first, head))
+        if head_word == "correlation":
+            return first < head
+        return True
+
+    def _task_phrase(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
+        """``the person search task`` -> ``person search``; the mention keeps a singular ``task``."""
+        table = tokens(doc)
+        if end > 0 and table.lower[end - 1] in self.competition_words:
+            self._shared_task(doc, end, lexicon_types)
+            return
+        first = self._modifiers_start(doc, end, "task", lexicon_types)
+        text = table.span_text(first, end)
+        if first < end and not self.resources.is_generic(text) and self._names_a_task(table, first, end):
+            kept = table.lower[end] in self.kept_task_ends
+            add_span(doc, "task", first, end + kept, "task_phrase", text)
+
