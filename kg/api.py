@@ -187,7 +187,8 @@ class KnowledgeGraph:
 def build(paths: Sequence[str], **options) -> KnowledgeGraph:
     """Read, merge and extract ``paths`` into a :class:`KnowledgeGraph`.
 
-    Options are those of :func:`kg.build.build_graph` (``format``, ``skip_bad``, ``workers``).
+    Options are those of :func:`kg.build.build_graph` (``format``, ``skip_bad``, ``workers``,
+    ``keep_descriptions``).
 
     >>> g = build(["data/sample/000_979724de29632ea4.txt"])   # doctest: +SKIP
     >>> g.counts()["nodes"]["Paper"]                           # doctest: +SKIP

@@ -113,7 +113,8 @@ def assemble(papers: Sequence[Paper], mentions: Sequence[Sequence[Mention]], ent
     for paper in [*papers, *stubs]:
         _add_paper(G, paper)
     for entity in entities:
-        props = {"name": entity.name, "aliases": sorted(entity.aliases), "type": entity.type, "kind": entity.kind}
+        props = {"name": entity.name, "aliases": sorted(entity.aliases), "type": entity.type, "kind": entity.kind,
+                 "confidence": entity.confidence, "host": entity.host}
         G.add_node(entity.node_id, label=entity.label, id=entity.node_id,
                    **{k: v for k, v in props.items() if v not in (None, [])})
     for paper, paper_mentions in zip(papers, mentions):
@@ -126,10 +127,23 @@ def assemble(papers: Sequence[Paper], mentions: Sequence[Sequence[Mention]], ent
     return G
 
 
+def graph_entities(entities: Sequence[Entity], mentions: Sequence[Sequence[Mention]],
+                   keep_descriptions: bool = False) -> tuple[list[Entity], list[list[Mention]]]:
+    """The entities that become nodes and each paper's mentions of them, by the kinds
+    :func:`kg.entity_decision.decide` gave them (descriptions only when ``keep_descriptions``)."""
+    from kg.entity_decision import KINDS, NODE_KINDS, decide
+
+    decide(entities, mentions)
+    kinds = KINDS if keep_descriptions else NODE_KINDS
+    nodes = [entity for entity in entities if entity.kind in kinds]
+    return nodes, [[m for m in paper_mentions if m.kind in kinds] for paper_mentions in mentions]
+
+
 def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bool = False,
-                workers: int = 1, progress: bool = False,
+                workers: int = 1, progress: bool = False, keep_descriptions: bool = False,
                 on_bad: Callable | None = None) -> tuple[nx.MultiDiGraph, list[Paper], list[list[Mention]], BuildReport]:
-    """Run the whole pipeline; return the graph, the merged papers, their mentions and a report."""
+    """Run the whole pipeline; return the graph, the merged papers, all their mentions (nodes or
+    not, each with its entity's kind) and a report."""
     from tqdm import tqdm
 
     from kg.extraction import Extractor
@@ -157,9 +171,10 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
         bar.update()
     bar.close()
     report.mentions = sum(map(len, mentions))
-    entities = resolve(mentions)
+    entities, node_mentions = graph_entities(resolve(mentions), mentions, keep_descriptions)
     citations, stubs = resolve_citations(papers)
     report.stubs = len(stubs)
-    G = assemble(papers, mentions, entities, citations, stubs)
+    G = assemble(papers, node_mentions, entities, citations, stubs)
+    del node_mentions
     report.seconds = time.perf_counter() - started
     return G, papers, mentions, report

@@ -211,19 +211,24 @@ class Mention:
     evidence: str = ""
     source: str = ""
     entity_id: str | None = None
+    kind: str | None = None  # the entity's kind once decided (kg.entity_decision): name ... description
 
     def to_contract(self) -> dict:
         """The mention as one entity object of the ``kg extract`` JSONL contract."""
         return {
             "type": self.type, "text": self.text, "canonical": self.canonical,
             "role": self.role, "field": self.field, "start": self.start,
-            "end": self.end, "source": self.source,
+            "end": self.end, "source": self.source, **({"kind": self.kind} if self.kind else {}),
         }
 
 
 @dataclass(slots=True)
 class Entity:
     """A canonical method, dataset, task, metric, repository or link.
+
+    ``kind`` says what sort of claim the node is (``name``, ``concept``, ``generic`` or
+    ``description``, decided by :mod:`kg.entity_decision`) and ``confidence`` how sure kg is of it;
+    ``host`` is where a repository or link lives (github, gitlab, huggingface_model, project_page ...).
 
     >>> Entity("method", "CLIP").node_id
     'method:clip'
@@ -232,7 +237,9 @@ class Entity:
     type: str
     name: str
     aliases: list[str] = field(default_factory=list)
-    kind: str | None = None  # for links and repositories: github, gitlab, huggingface, project_page ...
+    host: str | None = None
+    kind: str | None = None
+    confidence: float | None = None
 
     @property
     def label(self) -> str:

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Sequence
 
+from kg.extraction.components.doc_tables import looks_like_name
 from kg.extraction.lexicon import load, name_key
 from kg.extraction.urls import canonical_url
 from kg.model import DEFAULT_ROLES, NEW_ROLES, Entity, Mention
@@ -26,6 +27,9 @@ _DEFINITION = re.compile(r"^(?P<long>.*\S)\s*\((?P<short>[^()]+)\)(?:\s+\S+)?$")
 _URL_TYPES = ("repository", "link")
 # A name this many other papers use is an existing method or dataset, not one a paper proposes in passing.
 WIDELY_USED = 3
+# How much a rule's typing of a name weighs when mentions of one name disagree on its type.
+_TYPE_EVIDENCE = {"lexicon": 5, "acronym": 4, "cue_phrase": 3, "task_phrase": 3, "title_name": 2}
+_GUESSED_TYPE = ("name_shape", "acronym_ref")  # rules that type a name by its context, or by default
 Node = tuple[str, str]  # (entity type, name key)
 
 
@@ -58,6 +62,8 @@ def _key(type_: str, name: str) -> Node:
 
 def resolve(mentions_per_paper: Sequence[Sequence[Mention]]) -> list[Entity]:
     """Set ``canonical`` and ``entity_id`` on every mention in place; return the entities."""
+    vote_types(mentions_per_paper)
+    fold_generic_tails(mentions_per_paper)
     uf = _UnionFind()
     definitions, ambiguous = _link_definitions(mentions_per_paper, uf)
     resources = load()
@@ -75,6 +81,71 @@ def resolve(mentions_per_paper: Sequence[Sequence[Mention]]) -> list[Entity]:
     entities = _entities(nodes, uf, ambiguous)
     _demote_known_proposals(mentions_per_paper, {e.node_id for e in entities if _in_lexicon(e)})
     return entities
+
+
+def vote_types(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
+    """A name found only by its shape (``XSUM``, ``Kinetics-400``, ``HOI``) takes the type the corpus
+    gives it with more weight elsewhere: the lexicon, an acronym definition, a cue phrase (``the XSUM
+    dataset``) outweigh a guess from a list context or the method default."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for paper_mentions in mentions_per_paper:
+        for mention in paper_mentions:
+            if mention.type not in _URL_TYPES:
+                votes[name_key(mention.canonical)][mention.type] += _TYPE_EVIDENCE.get(mention.source, 1)
+    for paper_mentions in mentions_per_paper:
+        for mention in paper_mentions:
+            if mention.source in _GUESSED_TYPE:
+                tally = votes[name_key(mention.canonical)]
+                best, weight = max(tally.items(), key=lambda item: (item[1], item[0] == mention.type))
+                if best != mention.type and weight > tally[mention.type]:
+                    _retype(mention, best)
+
+
+def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
+    """``contrastive learning framework`` and ``UFGIR methods`` name what the corpus already names
+    without the generic word (``contrastive learning``, ``UFGIR``), and so does a name with a trailing
+    task word (``BEIR retrieval`` is BEIR): such a mention becomes a mention of that entity."""
+    from kg.entity_decision import words
+
+    heads, resources = words().generic_heads, load()
+    known: dict[str, Counter] = defaultdict(Counter)
+    for paper_mentions in mentions_per_paper:
+        for mention in paper_mentions:
+            if mention.type not in _URL_TYPES:
+                known[name_key(mention.canonical)][mention.type] += 1
+    task_heads = set(resources.cues["heads"]["task"])
+    for paper_mentions in mentions_per_paper:
+        for mention in paper_mentions:
+            if mention.type in _URL_TYPES or mention.source in ("acronym", "lexicon"):
+                continue
+            base, tail = _without_tail(mention.canonical, heads, task_heads)
+            if base is None:
+                continue
+            types = known.get(name_key(base))
+            entry = resources.lookup_any(base)
+            if types or entry:
+                mention.canonical = entry.name if entry else base
+                target = mention.type if types and types[mention.type] else (entry.type if entry else types.most_common(1)[0][0])
+                if target != mention.type:
+                    _retype(mention, target)
+
+
+def _without_tail(name: str, heads: frozenset, task_heads: set) -> tuple[str | None, str | None]:
+    """``name`` without its trailing generic words (``Transformer model architecture`` -> ``Transformer``),
+    or without a trailing task word after a name (``BEIR retrieval`` -> ``BEIR``); else ``(None, None)``."""
+    parts = name.split()
+    end = len(parts)
+    while end > 1 and parts[end - 1].islower() and parts[end - 1] in heads:
+        end -= 1
+    if end == len(parts) and len(parts) == 2 and parts[1] in task_heads and looks_like_name(parts[0]):
+        end = 1
+    return (" ".join(parts[:end]), parts[-1]) if end < len(parts) else (None, None)
+
+
+def _retype(mention: Mention, type_: str) -> None:
+    new = mention.role in NEW_ROLES.values()
+    mention.type = type_
+    mention.role = NEW_ROLES.get(type_, DEFAULT_ROLES[type_]) if new else DEFAULT_ROLES[type_]
 
 
 def _in_lexicon(entity: Entity) -> bool:
@@ -145,7 +216,7 @@ def _entity(members: list[Mention], ambiguous: set[Node]) -> Entity:
     type_ = members[0].type
     if type_ in _URL_TYPES:
         name = members[0].canonical
-        return Entity(type_, name, _aliases(members, name), kind=canonical_url(name)[1])
+        return Entity(type_, name, _aliases(members, name), host=canonical_url(name)[1])
     resources = load()
     entry = next((e for m in members if (e := resources.lookup(type_, m.canonical))), None)
     forms = [f for m in members if (f := definition(m))]

@@ -282,7 +282,7 @@ def citations(G: nx.MultiDiGraph, paper: str) -> list[dict]:
 @twin("papers_with_code")
 def papers_with_code(G: nx.MultiDiGraph, n: int) -> list[dict]:
     rows = [{"paper": paper, "title": G.nodes[paper].get("title"), "repository": _name(G, repo),
-             "kind": G.nodes[repo].get("kind")}
+             "host": G.nodes[repo].get("host")}
             for paper, repo, edge_type in G.edges(keys=True)
             if edge_type == "HAS_CODE" and _has_label(G, paper, "Paper") and _has_label(G, repo, "Repository")]
     return _ordered(rows, lambda row: (row["paper"], row["repository"]), n)

@@ -300,7 +300,7 @@ def node_tip(G: nx.MultiDiGraph, node: str, links: int, community: int | None) -
                     _clip(attrs.get("abstract"), ABSTRACT_CHARS), paper_links(G, node))
     papers = len({u for u, _ in G.in_edges(node)} | {v for _, v in G.out_edges(node)})
     aliases = [a for a in attrs.get("aliases") or [] if a != attrs.get("name")]
-    rows = [("papers", papers), ("kind", attrs.get("kind")), ("aliases", _clip(", ".join(aliases), 160))]
+    rows = [("papers", papers), ("kind", attrs.get("kind")), ("host", attrs.get("host")), ("aliases", _clip(", ".join(aliases), 160))]
     url = attrs.get("name") if label in ("Repository", "Link") else None
     return _tip(display_name(G, node), label, rows + where, links=[("open", url)])
 

@@ -7,6 +7,6 @@ MATCH (p:Paper)
 WHERE p.id IS NOT NULL
 WITH p ORDER BY p.id ASC
 MATCH (p)-[:HAS_CODE]->(r:Repository)
-RETURN p.id AS paper, p.title AS title, r.name AS repository, r.kind AS kind
+RETURN p.id AS paper, p.title AS title, r.name AS repository, r.host AS host
 ORDER BY paper ASC, repository ASC
 LIMIT $n

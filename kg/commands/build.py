@@ -23,6 +23,10 @@ def register(subparsers) -> None:
                         help="skip malformed records (reported on stderr) instead of stopping")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="extraction worker processes (default: number of cores)")
+    parser.add_argument("--keep-descriptions", action="store_true",
+                        help="also make nodes of mentions that name no entity (kind `description`: "
+                             "\"a two-level instruction architecture\", \"develop models\"); by default they "
+                             "stay in mentions.jsonl only (docs/extraction.md)")
     parser.add_argument("--neo4j", action="store_true",
                         help="also load the graph into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -46,7 +50,8 @@ def run(args) -> int:
 
     progress = not args.quiet and sys.stderr.isatty()
     G, papers, mentions, report = build_graph(args.inputs, format=args.format, skip_bad=args.skip_bad,
-                                              workers=args.workers, progress=progress, on_bad=report_bad)
+                                              workers=args.workers, progress=progress,
+                                              keep_descriptions=args.keep_descriptions, on_bad=report_bad)
     manifest = {"kg_version": __version__, "inputs": report.inputs,
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "records": report.records, "skipped_records": report.bad_records}

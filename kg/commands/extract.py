@@ -15,7 +15,9 @@ def register(subparsers) -> None:
         "extract", help="extract entities from paper files into JSONL (one line per record)",
         description="Read paper records (any format `kg build` reads) and write one JSONL line per "
                     'record, in input order: {"id": ..., "entities": [{type, text, canonical, role, '
-                    "field, start, end, source}]}. Canonical names are resolved across all inputs.")
+                    "field, start, end, source, kind}]}. Canonical names are resolved across all inputs; "
+                    "kind is name, concept, generic or description (docs/extraction.md): every mention "
+                    "is reported, including those `kg build` makes no node of.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="input files")
     parser.add_argument("--output", required=True, metavar="FILE.jsonl", help="JSONL file to write")
     parser.add_argument("--format", help="force the input format for every file")
@@ -30,6 +32,7 @@ def run(args) -> int:
     from tqdm import tqdm
 
     from kg.commands.build import write_mentions
+    from kg.entity_decision import decide
     from kg.extraction import Extractor
     from kg.mirror import atomic_open
     from kg.resolution import resolve
@@ -44,7 +47,7 @@ def run(args) -> int:
         mentions.append(paper_mentions)
         bar.update()
     bar.close()
-    resolve(mentions)
+    decide(resolve(mentions), mentions)
     with atomic_open(args.output) as handle:
         write_mentions(handle, records, mentions)
     return 0

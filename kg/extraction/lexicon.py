@@ -35,7 +35,7 @@ def name_key(name: str) -> str:
     return "".join(_fold_plural(w) for w in _WORD.findall(text))
 
 
-def _read_lines(filename: str) -> list[str]:
+def read_lines(filename: str) -> list[str]:
     text = resources.files("kg.extraction").joinpath("data", filename).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
@@ -116,12 +116,12 @@ def load() -> Resources:
     """Read the data files once per process."""
     entries = []
     for type_, filename in LEXICON_FILES.items():
-        for line in _read_lines(filename):
+        for line in read_lines(filename):
             name, *aliases = [part.strip() for part in line.split("|")]
             entries.append(LexiconEntry(type_, name, [a for a in aliases if a]))
     cues = read_json("cues.json")
-    stopwords = frozenset(w.casefold() for w in _read_lines("stopwords.txt"))
-    languages = frozenset(w.casefold() for w in _read_lines("languages.txt"))
-    generic_lines = _read_lines("generic.txt")
+    stopwords = frozenset(w.casefold() for w in read_lines("stopwords.txt"))
+    languages = frozenset(w.casefold() for w in read_lines("languages.txt"))
+    generic_lines = read_lines("generic.txt")
     generic = frozenset([w.casefold() for w in generic_lines] + [name_key(w) for w in generic_lines]) | languages
     return Resources(entries, cues, stopwords, generic, languages)

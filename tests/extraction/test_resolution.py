@@ -56,4 +56,4 @@ def test_repository_urls_merge_case_insensitively(extractor, find):
     (a, b), entities = resolved(extractor, "Code: https://github.com/OpenAI/CLIP.", "See github.com/openai/CLIP.git")
     assert find(a, "https://github.com/OpenAI/CLIP")[0].entity_id == find(b, "github.com/openai/CLIP.git")[0].entity_id
     repo = entities[find(a, "https://github.com/OpenAI/CLIP")[0].entity_id]
-    assert repo.kind == "github" and repo.name.startswith("https://github.com/")
+    assert repo.host == "github" and repo.name.startswith("https://github.com/")

@@ -6,19 +6,19 @@ import pytest
 from kg.build import assemble
 from kg.model import Entity, Mention, Paper
 
-# (type, canonical name, aliases, kind)
+# (type, canonical name, aliases, host, kind)
 ENTITIES = [
-    ("method", "CLIP", ["Contrastive Language-Image Pre-training"], None),
-    ("method", "LoRA", ["Low-Rank Adaptation"], None),
-    ("method", "SoftPrompt", [], None),
-    ("dataset", "ImageNet", ["ImageNet-1k"], None),
-    ("dataset", "COCO", [], None),
-    ("dataset", "GLUE", [], None),
-    ("task", "question answering", ["QA"], None),
-    ("task", "zero-shot classification", [], None),
-    ("metric", "accuracy", [], None),
-    ("repository", "https://github.com/openai/CLIP", [], "github"),
-    ("repository", "https://github.com/microsoft/LoRA", [], "github"),
+    ("method", "CLIP", ["Contrastive Language-Image Pre-training"], None, "name"),
+    ("method", "LoRA", ["Low-Rank Adaptation"], None, "name"),
+    ("method", "SoftPrompt", [], None, "name"),
+    ("dataset", "ImageNet", ["ImageNet-1k"], None, "name"),
+    ("dataset", "COCO", [], None, "name"),
+    ("dataset", "GLUE", [], None, "name"),
+    ("task", "question answering", ["QA"], None, "concept"),
+    ("task", "zero-shot classification", [], None, "concept"),
+    ("metric", "accuracy", [], None, "generic"),
+    ("repository", "https://github.com/openai/CLIP", [], "github", "name"),
+    ("repository", "https://github.com/microsoft/LoRA", [], "github", "name"),
 ]
 
 # key fields, abstract, and the (surface text, canonical, type, role) mentions found in it
@@ -78,7 +78,8 @@ def build_small_graph():
         paper = Paper(abstract=abstract, references=refs, sources=["fixture"], **fields)
         papers.append(paper)
         mentions.append(_mentions(paper, found))
-    entities = [Entity(t, name, aliases=[name, *aliases], kind=kind) for t, name, aliases, kind in ENTITIES]
+    entities = [Entity(t, name, aliases=[name, *aliases], host=host, kind=kind, confidence=0.9)
+                for t, name, aliases, host, kind in ENTITIES]
     stub = Paper(title="An old paper", doi="10.1/old", stub=True)
     citations = [(paper.key, ref.keys()[0], "fixture") for paper in papers for ref in paper.references]
     return assemble(papers, mentions, entities, citations, [stub])

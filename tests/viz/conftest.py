@@ -51,7 +51,7 @@ def hostile_graph() -> nx.MultiDiGraph:
     node("task:zero-shot-classification", "Task", name="zero-shot classification", type="task", aliases=[])
     node("metric:accuracy", "Metric", name="accuracy", type="metric", aliases=[])
     node("repository:github.com/openai/clip", "Repository", name="https://github.com/openai/CLIP",
-         kind="github", type="repository", aliases=[])
+         host="github", type="repository", aliases=[])
     node("author:alec-radford", "Author", name="Alec Radford")
     edge("paper:2103.00020", "method:clip", "PROPOSES", field="abstract", start=11, end=15,
          sentence_index=0, sentence="We propose CLIP.", rule="propose-verb", mentions=2)

@@ -1,0 +1,302 @@
+"""Which entities become graph nodes: one decision per entity, taken over the whole corpus.
+
+kg keeps two layers. **Mentions** (what ``kg extract`` and ``kg eval`` report) may be broad, for
+recall. **Graph entities** (what ``kg build`` makes nodes of) must be right: every node is a claim
+that it is a method, dataset, task or metric. After resolution has merged mentions into entities,
+:func:`decide` gives every entity a ``kind`` and a ``confidence`` from everything kg knows of it:
+the name's shape and head word, its first word and modifiers, the rules that found it, the
+lexicons, and corpus evidence (how many papers name it, whether one defines it, whether a title
+names it). The kinds:
+
+``name``
+    a proper name: CLIP, CUB-200-2011, cMIM, a repository URL.
+``concept``
+    an established term: prompt tuning, deep metric learning, text classification, word error rate.
+``generic``
+    a real term too general to be a useful node by itself (accuracy, language models); it stays a
+    node, but rankings and views leave it out by default.
+``description``
+    a phrase that names nothing: a description ("multi-grained sparse learning framework"), a
+    clause fragment ("develop models"), a broken span ("OOD) data"), something of none of the four
+    types (YouTube). Its mentions stay in ``mentions.jsonl`` with this kind; it is no node unless
+    the build keeps descriptions (``kg build --keep-descriptions``).
+
+>>> from kg.model import Entity, Mention
+>>> m = Mention("method", "multi-grained sparse learning framework", "multi-grained sparse learning framework",
+...             "uses", "abstract", 0, 39, source="cue_phrase")
+>>> e = Entity("method", m.canonical)
+>>> m.entity_id = e.node_id
+>>> decide([e], [[m]])[e.node_id].kind, m.kind
+('description', 'description')
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from kg.extraction.lexicon import load, read_json, read_lines
+from kg.model import Entity, Mention
+
+# Kinds that are graph nodes by default; ``description`` is the one that is not.
+NODE_KINDS = ("name", "concept", "generic")
+KINDS = (*NODE_KINDS, "description")
+# Kinds that rankings and views show unless told otherwise (``kind`` parameter ``names``).
+NAMED_KINDS = ("name", "concept")
+# How many papers must name a lower-case phrase with a generic head before it counts as a term.
+ESTABLISHED_PAPERS = 3
+MAX_CONCEPT_WORDS = 4
+
+_WORD = re.compile(r"[^\s]+")
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_SIZE = re.compile(r"^~?\d+(?:\.\d+)?[KMBTkmbt]$")  # 7B, 1.3B, 1M: a model size or a count, no name
+_COUNTS = re.compile(r"^[\d.,x×~+%KMBTkmbt/\-]+$")
+_GLUED = re.compile(r"^([A-Za-z][a-z]{3,})([A-Z][a-z]+)$")  # "FindingsThis", "implicationsThis"
+_NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The kind of one entity, how sure kg is (0..1), and the reason in a few words."""
+
+    kind: str
+    confidence: float
+    reason: str
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What the corpus says of one entity."""
+
+    papers: set = field(default_factory=set)
+    sources: Counter = field(default_factory=Counter)
+    in_title: bool = False
+    in_text: bool = False  # named in an abstract, where capitals mean something
+    capitalised_in_text: int = 0
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of ``entity_decision.json`` and the English lists from ``scripts/make_wordlists.py``."""
+
+    generic_heads: frozenset
+    qualifiers: frozenset
+    start_verbs: frozenset
+    clause_words: frozenset
+    generic_concepts: dict
+    non_entities: frozenset
+    adjective_ends: frozenset
+    verbs: frozenset
+    adverbs: frozenset
+    gerunds: frozenset
+    adjectives: frozenset
+    common: frozenset
+
+
+@lru_cache(maxsize=1)
+def words() -> _Words:
+    rules, roles = read_json("entity_decision.json"), read_json("roles.json")
+    low = lambda items: frozenset(w.casefold() for w in items)  # noqa: E731
+    return _Words(low(rules["generic_heads"]), low(rules["qualifiers"]), low(rules["phrase_start_verbs"]),
+                  low(rules["clause_words"]), {t: low(ws) for t, ws in rules["generic_concepts"].items()},
+                  low(rules["non_entities"]), low(roles["adjective_ends"] + roles["name_suffixes"]),
+                  frozenset(read_lines("english_verbs.txt")), frozenset(read_lines("english_adverbs.txt")),
+                  frozenset(read_lines("english_gerunds.txt")),
+                  frozenset(read_lines("english_adjectives.txt")), frozenset(read_lines("english_common.txt")))
+
+
+def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Mention]]) -> dict[str, Decision]:
+    """Decide every entity's kind; set ``kind``/``confidence`` on entities and ``kind`` on mentions."""
+    evidence: dict[str, _Evidence] = {}
+    for paper, mentions in enumerate(mentions_per_paper):
+        for mention in mentions:
+            _observe(evidence.setdefault(mention.entity_id, _Evidence()), paper, mention)
+    decisions = {}
+    for entity in entities:
+        decision = decide_entity(entity, evidence.get(entity.node_id, _Evidence()))
+        entity.kind, entity.confidence = decision.kind, decision.confidence
+        decisions[entity.node_id] = decision
+    for mentions in mentions_per_paper:
+        for mention in mentions:
+            mention.kind = decisions[mention.entity_id].kind
+    return decisions
+
+
+def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:
+    seen.papers.add(paper)
+    seen.sources[mention.source] += 1
+    if mention.field == "title":
+        seen.in_title = True
+    else:
+        seen.in_text = True
+        seen.capitalised_in_text += mention.text[:1].isupper()
+
+
+def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
+    """The decision for one entity, from its name and what the corpus says of it."""
+    if entity.type in ("repository", "link"):
+        return Decision("name", 1.0, "a URL")
+    name = " ".join(entity.name.split())
+    if load().lookup(entity.type, name) is not None or seen.sources["lexicon"]:
+        return _term(entity.type, name, 0.95, "in the lexicon")
+    defined = seen.sources["acronym"] > 0
+    if not seen.in_text:  # a title capitalises every word: its capitals say nothing of a name
+        if not (defined or seen.sources["title_name"]) and set(seen.sources) <= {"name_shape"} \
+                and len(seen.papers) < 2:
+            return Decision("description", 0.7, "a capitalised title word, named in no abstract")
+        name = title_words_lowered(name)
+    flaw = broken(name) or _not_of_any_type(name)
+    if flaw:
+        return Decision("description", 0.9, flaw)
+    corpus = min(0.3, 0.1 * (len(seen.papers) - 1)) + 0.1 * seen.in_title
+    flaw = fragment(name) or (None if defined else dangling(name))
+    if flaw:
+        return Decision("description", 0.8, flaw)
+    if is_name(name, seen):
+        base = 0.85 if defined or seen.sources["title_name"] else 0.65
+        return Decision("name", min(1.0, base + corpus), "name-shaped")
+    flaw = described(name, established=defined or len(seen.papers) >= ESTABLISHED_PAPERS)
+    if flaw:
+        return Decision("description", 0.7, flaw)
+    return _term(entity.type, name, min(1.0, 0.55 + corpus + 0.2 * defined), "a term")
+
+
+def _term(type_: str, name: str, confidence: float, reason: str) -> Decision:
+    """A real term: a name if it is shaped like one, ``generic`` if it is too general to be a node."""
+    if name.casefold() in words().generic_concepts.get(type_, ()):
+        return Decision("generic", confidence, "too general to be a node by itself")
+    return Decision("name" if any(_NAME_PART.search(w) for w in name.split()) else "concept", confidence, reason)
+
+
+def broken(name: str) -> str | None:
+    """Why a span is broken, if it is: unbalanced brackets, LaTeX, a possessive, a dangling dash,
+    only a size or count (``1M``, ``fine-tuned 7B-8B``), a dashed adjective (``BlockMNIST-based``).
+
+    >>> [broken(n) for n in ("OOD) data", "Adam-v2's representations", "fine-tuned 7B-8B", "CUB-200-2011")]
+    ['unbalanced brackets', 'a possessive', 'a size or count, not a name', None]
+    >>> [broken(n) for n in ("SFT-finetuned", "level cognitive", "implicationsThis", "Mask R-CNN")]
+    ['an adjective (X-based, AI-infused, auto-regressive), not a name', 'ends in a modifier: its head noun is missing', 'two words glued together (a section header run into the text)', None]
+    """
+    stack = []
+    for char in name:
+        if char in _BRACKETS:
+            stack.append(_BRACKETS[char])
+        elif char in _BRACKETS.values() and (not stack or stack.pop() != char):
+            return "unbalanced brackets"
+    if stack:
+        return "unbalanced brackets"
+    if "$" in name or "\\" in name or "{" in name:
+        return "LaTeX debris"
+    if re.search(r"['\u2019]s\b", name):
+        return "a possessive"
+    if name[:1] in "-/.,;:" or name[-1:] in "-/,;:":
+        return "a dangling punctuation mark"
+    parts = name.split()
+    if all(map(_is_count, parts)) or _is_count(parts[-1]) and not any(
+            _NAME_PART.search(p) for p in parts if not _is_count(p)):
+        return "a size or count, not a name"
+    head, dash, tail = parts[-1].rpartition("-")
+    if dash and head and (tail.casefold() in words().adjective_ends or tail.endswith("ed")
+                          or tail.islower() and tail in words().adjectives):
+        return "an adjective (X-based, AI-infused, auto-regressive), not a name"
+    if len(parts) > 1 and parts[-1] in words().adjectives:
+        return "ends in a modifier: its head noun is missing"
+    if _GLUED.match(parts[-1]) and _GLUED.match(parts[-1])[2].casefold() in words().clause_words | load().stopwords:
+        return "two words glued together (a section header run into the text)"
+    return None
+
+
+def title_words_lowered(name: str) -> str:
+    """The name with every word that has no part only a name has lower-cased: how an abstract
+    would write a title's wording.
+
+    >>> title_words_lowered("Adapting Vision-Language Models with CLIP")
+    'adapting vision-language models with CLIP'
+    """
+    return " ".join(w if _NAME_PART.search(w) else w.lower() for w in name.split())
+
+
+def _is_count(token: str) -> bool:
+    """``7B``, ``7B-8B``, ``1M``, ``400/600``: sizes and counts, alone or dashed together."""
+    return all(_SIZE.match(part) or _COUNTS.match(part) for part in token.split("-") if part)
+
+
+def _not_of_any_type(name: str) -> str | None:
+    if name.casefold() in words().non_entities:
+        return "a site, service, format or organisation, of none of the four types"
+    return None
+
+
+def fragment(name: str) -> str | None:
+    """Why a phrase is a piece of a clause, if it is: it starts with a verb, an adverb or a wh-word,
+    has one inside, or is a gerund with its object (``querying search engines``).
+
+    >>> [fragment(n) for n in ("develop models", "querying search engines", "practice hinders representation learning")]
+    ['starts with a verb or adverb', 'a gerund with its object', 'starts with a verb or adverb']
+    >>> [fragment(n) for n in ("masked language modeling", "reading comprehension", "adequately representation learning")]
+    [None, None, 'starts with a verb or adverb']
+    """
+    w = words()
+    parts = name.split()
+    low = [part.casefold() for part in parts]
+    plain = [part == orig for part, orig in zip(low, parts)]  # a capitalised word may be a name, no verb
+    clause = lambda i: low[i] in w.clause_words or plain[i] and (low[i] in w.verbs or low[i] in w.adverbs)  # noqa: E731
+    if low[0] in w.start_verbs or clause(0):
+        return "starts with a verb or adverb"
+    if any(clause(i) for i in range(1, len(low) - 1)):
+        return "has a verb or adverb inside"
+    if len(low) > 1 and (low[0] in w.gerunds or low[0].endswith("ing") and (len(low) >= 3 or low[1].endswith("s"))):
+        return "a gerund with its object"
+    return None
+
+
+def dangling(name: str) -> str | None:
+    """A lone capitalised modifier: one token of common English words (``Low-Dimensional``, ``Long-Horizon``).
+
+    >>> [dangling(n) for n in ("Low-Dimensional", "Global-to-Global", "ResNet-50", "encoder-decoder")]
+    ['a modifier of common words, not a name', 'a modifier of common words, not a name', None, None]
+    """
+    if " " in name or "-" not in name or not name[:1].isupper() or _NAME_PART.search(name.replace("-", " ")):
+        return None  # lower-case compounds are terms: encoder-decoder, human-in-the-loop
+    parts = [p for p in name.casefold().split("-") if p]
+    if parts and all(p in words().common for p in parts):
+        return "a modifier of common words, not a name"
+    return None
+
+
+def is_name(name: str, seen: _Evidence) -> bool:
+    """Shaped like a proper name: a token only a name has (``cMIM``, ``GPT-4o``, ``JFT``), or a
+    Title Case phrase that abstracts write that way (a title capitalises every word, so it proves nothing).
+
+    A phrase with a name in it but a generic head (``UFGIR methods``) is no name: it describes.
+    """
+    tokens = name.split()
+    if len(tokens) > 1 and tokens[-1].casefold() in words().generic_heads:
+        return False
+    if any(_NAME_PART.search(t) for t in tokens):
+        return True
+    capitalised = all(t[:1].isupper() for t in tokens if t.casefold() not in load().stopwords)
+    return len(tokens) > 1 and capitalised and seen.in_text and seen.capitalised_in_text > 0
+
+
+def described(name: str, established: bool) -> str | None:
+    """Why a lower-case phrase describes rather than names, if it does: a qualifier (``inaccurate
+    text classification``), a generic head (``voting-based inlier searching strategy``) unless the
+    corpus establishes it, too many words, or one vague word.
+
+    >>> [described(n, False) for n in ("edge representation learning framework", "deep metric learning", "expensive offline mining")]
+    ['a description ending in a generic word', None, 'qualified by an evaluative word']
+    """
+    w = words()
+    low = [part.casefold() for part in name.split()]
+    if low[0] in w.qualifiers or any(part in w.qualifiers for part in low[1:-1] if part in ("new", "novel")):
+        return "qualified by an evaluative word"
+    if low[-1] in w.generic_heads and not (established and len(low) <= 3):
+        return "a description ending in a generic word"
+    if len(low) > MAX_CONCEPT_WORDS:
+        return "too long for a term"
+    if len(low) == 1 and "-" not in low[0] and low[0] in w.common and not established:
+        return "one vague word"
+    return None
