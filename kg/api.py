@@ -59,21 +59,31 @@ class KnowledgeGraph:
         return self._backend.run(name, queries.bind(name, params))
 
     # --- rankings -----------------------------------------------------------------------
-    def top_methods(self, n: int = 10) -> list[dict]:
+    # ``kind`` is "names" (proper names and established concepts), "all", or one kind:
+    # name, concept, generic (accuracy, language models) or description (docs/extraction.md).
+    def top_methods(self, n: int = 10, kind: str = "names") -> list[dict]:
         """Methods by the number of papers that use or propose them."""
-        return self.query("top_entities", type="method", n=n)
+        return self.query("top_entities", type="method", n=n, kind=kind)
 
-    def top_datasets(self, n: int = 10) -> list[dict]:
+    def top_datasets(self, n: int = 10, kind: str = "names") -> list[dict]:
         """Datasets by the number of papers that evaluate on or introduce them.
 
         >>> g.top_datasets(n=1)
-        [{'id': 'dataset:imagenet', 'name': 'ImageNet', 'papers': 3}]
+        [{'id': 'dataset:imagenet', 'name': 'ImageNet', 'kind': 'name', 'papers': 3}]
         """
-        return self.query("top_entities", type="dataset", n=n)
+        return self.query("top_entities", type="dataset", n=n, kind=kind)
 
-    def top_tasks(self, n: int = 10) -> list[dict]:
+    def top_tasks(self, n: int = 10, kind: str = "names") -> list[dict]:
         """Tasks by the number of papers that address them."""
-        return self.query("top_entities", type="task", n=n)
+        return self.query("top_entities", type="task", n=n, kind=kind)
+
+    def top_metrics(self, n: int = 10, kind: str = "names") -> list[dict]:
+        """Metrics by the number of papers that report them (``kind="all"`` to see accuracy too).
+
+        >>> [row["name"] for row in g.top_metrics(kind="all")]
+        ['accuracy']
+        """
+        return self.query("top_entities", type="metric", n=n, kind=kind)
 
     def method_dataset_pairs(self, n: int = 10) -> list[dict]:
         """Method x dataset pairs named together by the most papers."""

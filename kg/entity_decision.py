@@ -53,6 +53,7 @@ _WORD = re.compile(r"[^\s]+")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _SIZE = re.compile(r"^~?\d+(?:\.\d+)?[KMBTkmbt]$")  # 7B, 1.3B, 1M: a model size or a count, no name
 _COUNTS = re.compile(r"^[\d.,x×~+%KMBTkmbt/\-]+$")
+_SENTENCE_GLUE = re.compile(r"[A-Za-z]{2}\.[A-Z][a-z]")  # "AI.Social": two sentences run together
 _GLUED = re.compile(r"^([A-Za-z][a-z]{3,})([A-Z][a-z]+)$")  # "FindingsThis", "implicationsThis"
 _NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 
@@ -138,20 +139,20 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
     """The decision for one entity, from its name and what the corpus says of it."""
     if entity.type in ("repository", "link"):
         return Decision("name", 1.0, "a URL")
-    name = " ".join(entity.name.split())
+    name = written = " ".join(entity.name.split())
     if load().lookup(entity.type, name) is not None or seen.sources["lexicon"]:
         return _term(entity.type, name, 0.95, "in the lexicon")
     defined = seen.sources["acronym"] > 0
     if not seen.in_text:  # a title capitalises every word: its capitals say nothing of a name
-        if not (defined or seen.sources["title_name"]) and set(seen.sources) <= {"name_shape"} \
-                and len(seen.papers) < 2:
-            return Decision("description", 0.7, "a capitalised title word, named in no abstract")
+        flaw = _title_only_flaw(name, seen, defined)
+        if flaw:
+            return Decision("description", 0.7, flaw)
         name = title_words_lowered(name)
     flaw = broken(name) or _not_of_any_type(name)
     if flaw:
         return Decision("description", 0.9, flaw)
     corpus = min(0.3, 0.1 * (len(seen.papers) - 1)) + 0.1 * seen.in_title
-    flaw = fragment(name) or (None if defined else dangling(name))
+    flaw = fragment(name) or (None if defined else dangling(written))
     if flaw:
         return Decision("description", 0.8, flaw)
     if is_name(name, seen):
@@ -161,6 +162,20 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
     if flaw:
         return Decision("description", 0.7, flaw)
     return _term(entity.type, name, min(1.0, 0.55 + corpus + 0.2 * defined), "a term")
+
+
+def _title_only_flaw(name: str, seen: _Evidence, defined: bool) -> str | None:
+    """What is wrong with a phrase only titles name, if anything: a title's capitalised word or
+    wording is no name unless the title names it as its own (``cMIM: ...``), an acronym defines it,
+    or several papers use it."""
+    if defined or seen.sources["title_name"] or len(seen.papers) >= 2:
+        return None
+    low = name.casefold().split()
+    if set(seen.sources) <= {"name_shape"}:
+        return "a capitalised title word, named in no abstract"
+    if len(low) > 3 or "of" in low or low[0].endswith("ing"):
+        return "a title's wording, named in no abstract"
+    return None
 
 
 def _term(type_: str, name: str, confidence: float, reason: str) -> Decision:
@@ -191,7 +206,7 @@ def broken(name: str) -> str | None:
         return "LaTeX debris"
     if re.search(r"['\u2019]s\b", name):
         return "a possessive"
-    if name[:1] in "-/.,;:" or name[-1:] in "-/,;:":
+    if name[:1] in "-/.,;:" or name[-1:] in "-/.,;:" or _SENTENCE_GLUE.search(name):
         return "a dangling punctuation mark"
     parts = name.split()
     if all(map(_is_count, parts)) or _is_count(parts[-1]) and not any(

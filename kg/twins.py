@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
+from kg.entity_decision import NAMED_KINDS
 from kg.errors import UsageError
 
 Twin = Callable[..., list[dict]]
@@ -110,10 +111,15 @@ def _name(G: nx.MultiDiGraph, node: str):
 # --- rankings -------------------------------------------------------------------------------
 
 @twin("top_entities")
-def top_entities(G: nx.MultiDiGraph, type: str, n: int) -> list[dict]:
-    rows = [{"id": node, "name": attrs.get("name"), "papers": len(papers_into(G, node))}
-            for node, attrs in G.nodes(data=True) if attrs.get("type") == type]
+def top_entities(G: nx.MultiDiGraph, type: str, n: int, kind: str) -> list[dict]:
+    rows = [{"id": node, "name": attrs.get("name"), "kind": attrs.get("kind"), "papers": len(papers_into(G, node))}
+            for node, attrs in G.nodes(data=True) if attrs.get("type") == type and kind_matches(attrs.get("kind"), kind)]
     return _ordered([row for row in rows if row["papers"]], _by_papers("id"), n)
+
+
+def kind_matches(node_kind: str | None, wanted: str) -> bool:
+    """The ``kind`` parameter of the rankings: ``names`` (name or concept), ``all``, or one kind."""
+    return wanted == "all" or node_kind == wanted or (wanted == "names" and node_kind in NAMED_KINDS)
 
 
 @twin("method_dataset_pairs")

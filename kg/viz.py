@@ -70,7 +70,9 @@ ABSTRACT_CHARS = 420
 def overview(G: nx.MultiDiGraph, top: int = 150, size: str = "degree") -> str:
     """The ``top`` most connected papers and entities as an HTML page.
 
-    Connections count distinct neighbours other than authors. Nodes are sized
+    Generic terms and descriptions (``kind``, docs/extraction.md) are left out, so names and
+    concepts, not "accuracy", sit in the middle. Connections count distinct neighbours other
+    than authors. Nodes are sized
     by ``size`` (``"degree"`` or ``"pagerank"``), coloured and shaped by label,
     and ringed by community.
 
@@ -82,7 +84,7 @@ def overview(G: nx.MultiDiGraph, top: int = 150, size: str = "degree") -> str:
     if top < 1:
         raise UsageError(f"--top must be at least 1, not {top}")
     links = connections(G)
-    candidates = [n for n, label in G.nodes(data="label") if label != "Author"]
+    candidates = [n for n, attrs in G.nodes(data=True) if attrs.get("label") != "Author" and _named(attrs)]
     keep = sorted(candidates, key=lambda n: (-links[n], n))[:top]
     shown = len(keep)
     cut = (f"the {shown} most connected of {len(candidates)} papers and entities"
@@ -94,7 +96,7 @@ def overview(G: nx.MultiDiGraph, top: int = 150, size: str = "degree") -> str:
     net, communities = _network(G, keep, values, links, communities_of(G, keep))
     _add_graph_edges(net, G, keep)
     return _render(net, "Knowledge graph overview",
-                   f"Showing {cut} (authors left out); sized by {size}, ringed by community.",
+                   f"Showing {cut} (authors and generic terms left out); sized by {size}, ringed by community.",
                    communities)
 
 
@@ -140,7 +142,7 @@ def method_dataset_map(G: nx.MultiDiGraph, top: int = 120) -> str:
     if top < 1:
         raise UsageError(f"--top must be at least 1, not {top}")
     projection = analytics.method_dataset_projection(G)
-    weight = {n: w for n, w in projection.degree(weight="weight") if w}
+    weight = {n: w for n, w in projection.degree(weight="weight") if w and _named(G.nodes[n])}
     keep = sorted(weight, key=lambda n: (-weight[n], n))[:top]
     drawn = projection.subgraph(keep)
     found = analytics.communities(G)
@@ -173,6 +175,12 @@ def write_html(html: str, path: str | os.PathLike) -> None:
 
 
 # ---------------------------------------------------------------- graph measures
+
+def _named(attrs: dict) -> bool:
+    """Whether a node may be drawn in the overview and the map: not a generic term or a description
+    (a node without a kind, from an older graph, is drawn)."""
+    return attrs.get("kind") not in ("generic", "description")
+
 
 def connections(G: nx.MultiDiGraph) -> dict[str, int]:
     """Distinct neighbours of each node, either direction; authors only count for authors.

@@ -57,5 +57,6 @@ def test_kg_extract_writes_one_line_per_record_in_order(tmp_path):
     assert ("method", "cMIM", "proposes") in first
     for record, line in zip(records, lines):
         for entity in line["entities"]:
-            assert set(entity) == {"type", "text", "canonical", "role", "field", "start", "end", "source"}
+            assert set(entity) == {"type", "text", "canonical", "role", "field", "start", "end", "source", "kind"}
+            assert entity["kind"] in ("name", "concept", "generic", "description")
             assert record[entity["field"]][entity["start"]:entity["end"]] == entity["text"]

@@ -51,10 +51,18 @@ def test_unknown_query_is_a_usage_error(small_graph):
 
 
 def test_top_entities_break_ties_by_id(small_graph):
-    rows = twins.run(small_graph, "top_entities", {"type": "method", "n": 2})
+    rows = twins.run(small_graph, "top_entities", {"type": "method", "n": 2, "kind": "names"})
     # CLIP and LoRA are both named by four papers: the id decides.
-    assert rows == [{"id": "method:clip", "name": "CLIP", "papers": 4},
-                    {"id": "method:lora", "name": "LoRA", "papers": 4}]
+    assert rows == [{"id": "method:clip", "name": "CLIP", "kind": "name", "papers": 4},
+                    {"id": "method:lora", "name": "LoRA", "kind": "name", "papers": 4}]
+
+
+def test_top_entities_leave_generic_terms_out_unless_asked(small_graph):
+    def ranked(kind):
+        return [row["name"] for row in twins.run(small_graph, "top_entities", {"type": "metric", "n": 5, "kind": kind})]
+    assert ranked("names") == []  # accuracy is a real metric, but too generic to rank by default
+    assert ranked("all") == ranked("generic") == ["accuracy"]
+    assert ranked("concept") == []
 
 
 def test_proposer_lists_authors_in_order(small_graph):
