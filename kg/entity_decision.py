@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from kg.extraction.lexicon import load, read_json, read_lines
+from kg.extraction.lexicon import english, load, read_json
 from kg.model import Entity, Mention
 
 # Kinds that are graph nodes by default; ``description`` is the one that is not.
@@ -103,9 +103,7 @@ def words() -> _Words:
     return _Words(low(rules["generic_heads"]), low(rules["qualifiers"]), low(rules["phrase_start_verbs"]),
                   low(rules["clause_words"]), {t: low(ws) for t, ws in rules["generic_concepts"].items()},
                   low(rules["non_entities"]), low(roles["adjective_ends"] + roles["name_suffixes"]),
-                  frozenset(read_lines("english_verbs.txt")), frozenset(read_lines("english_adverbs.txt")),
-                  frozenset(read_lines("english_gerunds.txt")),
-                  frozenset(read_lines("english_adjectives.txt")), frozenset(read_lines("english_common.txt")))
+                  english("verbs"), english("adverbs"), english("gerunds"), english("adjectives"), english("common"))
 
 
 def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Mention]]) -> dict[str, Decision]:

@@ -106,6 +106,13 @@ class Resources:
         return self.is_generic(name) or all(w in self.generic or w in self.stopwords for w in words)
 
 
+@lru_cache(maxsize=None)
+def english(part: str) -> frozenset[str]:
+    """An English word list made by ``scripts/make_wordlists.py``: ``common``, ``verbs``, ``adverbs``,
+    ``adjectives`` or ``gerunds`` (``kg/extraction/data/english_<part>.txt``)."""
+    return frozenset(read_lines(f"english_{part}.txt"))
+
+
 def read_json(filename: str) -> dict:
     """A JSON data file of ``kg/extraction/data``."""
     return json.loads(resources.files("kg.extraction").joinpath("data", filename).read_text(encoding="utf-8"))

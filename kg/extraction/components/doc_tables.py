@@ -33,6 +33,9 @@ PARENTHESIS = re.compile(r"\s*\([^()]*\)")  # "(POS)" inside a phrase is no part
 NUMBER = re.compile(r"^[+\-\u00b1]?[\d.,%]+$")
 # A release after a dataset name: "CTB 6.0", "FrameNet 1.5", "DUC 2004" (a year, not any number: "MNIST 10").
 _VERSION = re.compile(r"^(?:v?\d+\.\d+|(?:19|20)\d\d)$")
+_LATEX = re.compile(r"[$\\^{}]")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*")
+_LATEX_MARKS = re.compile(r"[$^{}]")
 DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"}
 
 
@@ -148,7 +151,18 @@ def add_span(doc: Doc, type_: str, i: int, j: int, source: str, canonical: str) 
     if type_ == "dataset" and i > 0 and table.space[i - 1] and table.lower[i - 1] in load().languages \
             and table.words[i - 1][:1].isupper():  # Chinese PropBank, Czech WordNet: a resource of its own
         canonical, i = f"{table.words[i - 1]} {canonical}", i - 1
-    candidates(doc).append(Candidate(type_, table.starts[i], table.ends[j - 1], i, j, source, canonical))
+    candidates(doc).append(Candidate(type_, table.starts[i], table.ends[j - 1], i, j, source, plain_name(canonical)))
+
+
+def plain_name(text: str) -> str:
+    r"""A name with its LaTeX markup taken out: ``U$^2$-Net`` -> ``U2-Net``, ``\textsc{Lion}`` -> ``Lion``.
+
+    >>> plain_name("U$^2$-Net"), plain_name("\\textsc{Lion}"), plain_name("ResNet-50")
+    ('U2-Net', 'Lion', 'ResNet-50')
+    """
+    if not _LATEX.search(text):
+        return text
+    return _LATEX_MARKS.sub("", _LATEX_COMMAND.sub("", text)).strip() or text
 
 
 def looks_like_name(text: str) -> bool:

@@ -1,15 +1,20 @@
 """``kg_names``: tokens shaped like model names, and the name a title opens with."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extraction.components.doc_tables import (DASHES, DIGIT, NAME_HINT, Tokens, add_span, candidates,
-                                                 glued_word_around, looks_like_name, tokens)
-from kg.extraction.lexicon import load
+                                                 glued_word_around, looks_like_name, plain_name, tokens)
+from kg.extraction.lexicon import english, load
 from kg.model import NEW_ROLES
+
+_METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|Top|Prec)[@\-_]?\d")
+_VERSIONED = re.compile(r"^(.*?[A-Za-z])[-_ ]?v?\d[\d./\-]*[A-Za-z]?$")  # Kinetics-400, iNaturalist2017
+_BENCH_NAME = re.compile(r"(?:Bench|Benchmark|Arena)$")  # MMBench, VBench: a benchmark's name says so
 
 
 @Language.factory("kg_names")
@@ -26,6 +31,11 @@ class NameShapes:
         self.blockers = set(cues["dataset_list_blockers"])
         self.dataset_heads = set(cues["heads"]["dataset"])
         self.list_openers = set(cues["dataset_list_openers"])
+        self.title_dataset_heads = set(cues["title_dataset_heads"])
+        self.title_name_heads = set(cues["title_name_heads"])
+        self.survey_words = set(cues["survey_words"])
+        # The head of a subtitle ends before its first preposition: "... Method to Improve ..." is no dataset.
+        self.subtitle_ends = {"for", "to", "of", "with", "via", "on", "in", "from", "by", "towards", "using", "through"}
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.user_data.get("field") == "title":
@@ -49,23 +59,51 @@ class NameShapes:
             seen_until = end
             text = table.span_text(first, end)
             if looks_like_name(text) and not self.resources.names_nothing(text):
-                type_ = "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) else "method"
-                add_span(doc, type_, first, end, "name_shape", text)
+                add_span(doc, self._type_of(doc, text, first, lexicon_datasets), first, end, "name_shape", text)
         return doc
 
     def _title_name(self, doc: Doc) -> None:
-        """``cMIM: A Contrastive ...``: the title names what the paper proposes."""
+        """``cMIM: A Contrastive ...``: the title names what the paper proposes, a dataset when the
+        phrase after the colon is headed by a dataset word (``LAION-5B: An open large-scale dataset
+        for ...``) or the lexicon says so, else a method. A survey's title proposes nothing."""
         colon = next((t.i for t in doc[:6] if t.text == ":"), None)
-        if not colon:
+        if not colon or not self._names_something(doc, colon):
             return
-        name = doc[:colon]
-        if len(name) > 1 and not any(looks_like_name(t.text) for t in name):
+        subtitle = [t.lower_ for t in doc[colon + 1:colon + 10]]
+        if any(w in self.survey_words for w in subtitle[:3]):
             return
-        if self.resources.is_generic(name.text) or not name.text[:1].isalnum():
-            return
-        type_ = "dataset" if any(t.lower_ in self.dataset_heads for t in doc[colon:]) else "method"
-        add_span(doc, type_, 0, colon, "title_name", name.text)
+        name = plain_name(doc[:colon].text)
+        entry = self.resources.lookup_any(name)
+        head = next((w for w in subtitle if w in self.subtitle_ends or w in self.title_dataset_heads), None)
+        type_ = entry.type if entry and entry.type in NEW_ROLES else \
+            "dataset" if head in self.title_dataset_heads or _BENCH_NAME.search(name) else "method"
+        add_span(doc, type_, 0, colon, "title_name", entry.name if entry else name)
         candidates(doc)[-1].role = NEW_ROLES[type_]
+
+    def _names_something(self, doc: Doc, colon: int) -> bool:
+        """The words before a title's colon are a name: one name-shaped token, or a few capitalised
+        words with an uncommon one (``Barlow Twins``) or a model head (``Set Transformer``)."""
+        name = doc[:colon]
+        if self.resources.is_generic(name.text) or not name.text[:1].isalnum():
+            return False
+        if len(name) == 1 or any(looks_like_name(t.text) for t in name):
+            return True
+        words = [t.text for t in name if t.text not in DASHES]
+        return len(words) <= 3 and all(w[:1].isupper() for w in words) and (
+            words[-1].lower() in self.title_name_heads or any(w.lower() not in english("common") for w in words))
+
+    def _type_of(self, doc: Doc, text: str, first: int, lexicon_datasets: set[int]) -> str:
+        """A metric by its shape (``NDCG@10``, ``AP50``), else the type the lexicon gives its stem
+        (``Kinetics-700``, ``iNaturalist2017``), else a dataset in a list of datasets, else a method."""
+        if _METRIC_SHAPE.match(text):
+            return "metric"
+        stem = _VERSIONED.match(text)
+        entry = self.resources.lookup_any(stem[1]) if stem else None
+        # a versioned method or dataset name; a metric only with a one-character variant (BLEU-4, not NIST05)
+        if entry and (entry.type in NEW_ROLES or entry.type == "metric" and len(text) - len(stem[1]) == 2
+                      and text[len(stem[1])] == "-"):
+            return entry.type
+        return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) else "method"
 
     def _in_dataset_list(self, doc: Doc, i: int, lexicon_datasets: set[int]) -> bool:
         """Walk left over a list of names; a list after ``on``/``across`` names datasets."""
