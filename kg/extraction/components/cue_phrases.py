@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.components.doc_tables import (ACRONYM, DASHES, LETTER, NUMBER, PARENTHESIS, Tokens, add_span,
                                                  candidates, head_types, looks_like_name, tokens)
-from kg.extraction.lexicon import load
+from kg.extraction.lexicon import load, read_json
 
 
 @Language.factory("kg_cues")
@@ -33,6 +33,7 @@ class CuePhrases:
         self.rate_words = set(cues["metric_rate_words"])
         self.generic_heads = set(cues["generic_method_heads"])
         self.metric_modifiers = set(cues["metric_modifiers"])
+        self.qualifiers = set(read_json("entity_decision.json")["qualifiers"])
         self.cue_words = self.task_ends | set(self.head_types)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -78,9 +79,15 @@ class CuePhrases:
                 words += 1
             first -= 1
         while first < head and (table.is_punct(first) or table.lower[first] in self.stop
-                                and not (not table.space[first] and table.words[first + 1] in glue)):
+                                and not (not table.space[first] and table.words[first + 1] in glue)
+                                or self._qualifies(table, first)):
             first += 1
         return first
+
+    def _qualifies(self, table: Tokens, i: int) -> bool:
+        """An evaluative word before a term (``inaccurate text classification``, ``a novel framework``):
+        it says something of this paper's case, not what the term is, so the phrase starts after it."""
+        return table.lower[i] in self.qualifiers and (table.space[i] or table.words[i + 1] not in DASHES)
 
     def _acronym_before(self, table: Tokens, close: int, sent_start: int, type_: str) -> bool:
         """``(POS)`` ending at token ``close``, defined by the words before it; not after a head word of another
