@@ -207,7 +207,7 @@ def broken(name: str) -> str | None:
     if name[:1] in "-/.,;:" or name[-1:] in "-/.,;:" or _SENTENCE_GLUE.search(name):
         return "a dangling punctuation mark"
     parts = name.split()
-    if all(map(_is_count, parts)) or _is_count(parts[-1]) and not any(
+    if all(map(_is_count, parts)) or _is_size(parts[-1]) and not any(
             _NAME_PART.search(p) for p in parts if not _is_count(p)):
         return "a size or count, not a name"
     head, dash, tail = parts[-1].rpartition("-")
@@ -234,6 +234,11 @@ def title_words_lowered(name: str) -> str:
 def _is_count(token: str) -> bool:
     """``7B``, ``7B-8B``, ``1M``, ``400/600``: sizes and counts, alone or dashed together."""
     return all(_SIZE.match(part) or _COUNTS.match(part) for part in token.split("-") if part)
+
+
+def _is_size(token: str) -> bool:
+    """``7B``, ``7B-8B``, ``1.3B``: a model size (a version such as ``3.1`` is none)."""
+    return _is_count(token) and any(_SIZE.match(part) for part in token.split("-"))
 
 
 def _not_of_any_type(name: str) -> str | None:

@@ -1,0 +1,109 @@
+"""The entity decision: which entities are graph nodes, of what kind (kg/entity_decision.py)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import kg
+from kg.entity_decision import decide
+from kg.extraction import Extractor
+from kg.model import Paper
+from kg.resolution import resolve
+
+
+def kinds(*abstracts: str, title: str = "A paper") -> dict[str, str]:
+    """Entity name -> kind over a small corpus, through the real extractor and resolution."""
+    papers = [Paper(title=title, abstract=text) for text in abstracts]
+    mentions = list(Extractor().pipe(papers))
+    entities = resolve(mentions)
+    decide(entities, mentions)
+    return {e.name: e.kind for e in entities}
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We introduce a multi-grained sparse learning framework for retrieval.", "multi-grained sparse learning framework"),
+    ("Our voting-based inlier searching strategy is robust.", "voting-based inlier searching strategy"),
+    ("A two-level instruction architecture is trained on ImageNet.", "two-level instruction architecture"),
+])
+def test_descriptions_are_no_names(abstract, name):
+    assert kinds(abstract)[name] == "description"
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("It is hard to develop models for tabular data.", "develop models"),
+    ("Agents rely on querying search engines for answers.", "querying search engines"),
+    ("The Compute-Optimal regime is studied.", "Compute-Optimal"),
+    ("We study Low-Dimensional embeddings of words.", "Low-Dimensional embeddings"),
+])
+def test_fragments_are_no_names(abstract, name):
+    assert kinds(abstract)[name] == "description"
+
+
+def test_broken_spans_are_no_names():
+    from kg.entity_decision import broken
+    for name in ("OOD) data", "BlockMNIST-based", "Adam-v2's representations", "fine-tuned 7B-8B", "1M"):
+        assert broken(name), name
+    for name in ("CUB-200-2011", "GPT-4o", "ResNet-50", "Llama 3.1", "word error rate"):
+        assert broken(name) is None, name
+
+
+def test_names_concepts_and_generic_terms():
+    found = kinds("We fine-tune CLIP with prompt tuning and report accuracy on CUB-200-2011 for text classification.",
+                  "Our method cMIM improves deep metric learning.")
+    assert found["CLIP"] == found["CUB-200-2011"] == found["cMIM"] == "name"
+    assert found["prompt tuning"] == found["text classification"] == found["deep metric learning"] == "concept"
+    assert found["accuracy"] == "generic"
+
+
+def test_a_platform_is_no_method():
+    assert kinds("We collect videos from YouTube and OpenStreetMap tiles.")["YouTube"] == "description"
+
+
+def test_a_phrase_only_a_title_capitalises_is_judged_as_lower_case():
+    found = kinds("We study agents that plan over many steps.", title="Training Vision-Language Agents At Scale")
+    assert found["Vision-Language"] == "description"  # a capitalised title word no abstract names
+    found = kinds("We study agents that plan over many steps.", title="Hierarchical Pretraining of Visual Networks")
+    assert found["Visual Networks"] == "description"  # "visual networks": a description ending in a generic word
+
+
+def test_generic_tails_fold_into_the_named_entity():
+    mentions = list(Extractor().pipe([
+        Paper(title="A", abstract="We build on contrastive learning for vision."),
+        Paper(title="B", abstract="Our contrastive learning framework helps retrieval on BEIR."),
+        Paper(title="C", abstract="We report BEIR retrieval results and NDCG@10."),
+    ]))
+    entities = {e.name: e for e in resolve(mentions)}
+    assert "contrastive learning framework" not in entities
+    assert "contrastive learning framework" in entities["contrastive learning"].aliases
+    assert "BEIR retrieval" not in entities and entities["BEIR"].type == "dataset"
+    assert entities["NDCG@10"].type == "metric"
+
+
+def test_the_corpus_votes_on_a_shape_typed_name():
+    mentions = list(Extractor().pipe([
+        Paper(title="A", abstract="We evaluate on the XSumm dataset."),
+        Paper(title="B", abstract="Results on summarisation with XSumm and BART are strong."),
+    ]))
+    types = {(e.name, e.type) for e in resolve(mentions)}
+    assert ("XSumm", "dataset") in types and ("XSumm", "method") not in types
+
+
+def test_every_entity_gets_a_kind_and_a_confidence(sample_graph):
+    entities = [a for _, a in sample_graph.nodes(data=True) if a.get("label") not in ("Paper", "Author")]
+    assert entities and all(a["kind"] in ("name", "concept", "generic") for a in entities)
+    assert all(0 < a["confidence"] <= 1 for a in entities)
+
+
+def test_descriptions_stay_in_mentions_and_become_nodes_only_when_kept(tmp_path, run_kg, sample_paths):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "p1", "title": "A study", "abstract":
+                                  "We propose a two-level instruction architecture and train it with CLIP."}) + "\n")
+    for flags, out in (([], tmp_path / "default"), (["--keep-descriptions"], tmp_path / "kept")):
+        run_kg("build", source, "--out", out, "--quiet", "--workers", "1", *flags, check=True)
+    line, = (tmp_path / "default" / "mentions.jsonl").read_text().splitlines()
+    mentioned = {e["text"]: e["kind"] for e in json.loads(line)["entities"]}
+    assert mentioned["two-level instruction architecture"] == "description" and mentioned["CLIP"] == "name"
+    default, kept = kg.open(tmp_path / "default").to_networkx(), kg.open(tmp_path / "kept").to_networkx()
+    assert "method:clip" in default and "method:two-level-instruction-architecture" not in default
+    assert kept.nodes["method:two-level-instruction-architecture"]["kind"] == "description"
