@@ -27,6 +27,8 @@ class CuePhrases:
         self.head_types = head_types(cues)
         self.drop_heads = set(cues["drop_heads"])
         self.bare = {t: set(words) for t, words in cues["bare_heads"].items()}
+        self.bare_tasks = set(cues["bare_task_heads_in_context"])
+        self.bare_task_context = set(cues["bare_task_context_words"])
         self.task_ends = set(cues["task_phrase_ends"])
         self.kept_task_ends = set(cues["task_phrase_kept_ends"])
         self.competition_words = set(cues["competition_task_words"])
@@ -117,7 +119,8 @@ class CuePhrases:
             if not self._has_proper_name(doc, first, head):
                 return False
         end = self._of_phrase_end(table, head, lexicon_types) if type_ == "task" else head + 1
-        if type_ != "dataset" and first == head and end == head + 1 and head_word not in self.bare.get(type_, ()):
+        if type_ != "dataset" and first == head and end == head + 1 and head_word not in self.bare.get(type_, ()) \
+                and not (type_ == "task" and self._bare_task(table, head)):
             return False  # a bare head is too vague, unless an of-phrase says what of (retrieval of long phrases)
         if type_ == "metric":
             first = self._metric_modifiers_start(table, first, head, lexicon_types)
@@ -132,6 +135,13 @@ class CuePhrases:
             return False
         add_span(doc, type_, first, end, "cue_phrase", canonical)
         return True
+
+    def _bare_task(self, table: Tokens, head: int) -> bool:
+        """``trained for classification``, ``on detection and segmentation``: a task noun alone after a
+        preposition or a conjunction, with nothing after it that it could modify."""
+        after = head + 1
+        return table.lower[head] in self.bare_tasks and head > 0 and table.lower[head - 1] in self.bare_task_context \
+            and (after >= len(table) or table.is_punct(after) or table.lower[after] in self.stop)
 
     def _of_phrase_end(self, table: Tokens, head: int, lexicon_types: dict[int, str]) -> int:
         """``detection of abnormal behaviours``: a task head takes a short ``of`` phrase that ends by itself
