@@ -50,6 +50,10 @@ class CuePhrases:
             types = self.head_types.get(low)
             if not types or self._head_continues(table, i):
                 continue
+            if i in lexicon_types and lexicon_types[i] != types[0]:
+                # a lexicon term of another type ends here ("representation learning" is a task): the
+                # phrase around it is of the term's type ("audio representation learning")
+                types = [lexicon_types[i]]
             for type_ in types:
                 if self._phrase(doc, i, type_, lexicon_types):
                     break
