@@ -39,6 +39,7 @@ from typing import Sequence
 
 from kg.extraction.lexicon import english, load, read_json
 from kg.model import Entity, Mention
+from kg.resolution import definition
 
 # Kinds that are graph nodes by default; ``description`` is the one that is not.
 NODE_KINDS = ("name", "concept", "generic")
@@ -76,6 +77,7 @@ class _Evidence:
     in_title: bool = False
     in_text: bool = False  # named in an abstract, where capitals mean something
     capitalised_in_text: int = 0
+    long_forms: set = field(default_factory=set)  # what acronym definitions spell it out as
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,9 @@ def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Men
 def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:
     seen.papers.add(paper)
     seen.sources[mention.source] += 1
+    spelled = definition(mention)
+    if spelled:
+        seen.long_forms.add(spelled[0])
     if mention.field == "title":
         seen.in_title = True
     else:
@@ -146,7 +151,7 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
         if flaw:
             return Decision("description", 0.7, flaw)
         name = title_words_lowered(name)
-    flaw = broken(name) or _not_of_any_type(name)
+    flaw = broken(name) or _not_of_any_type(name) or _spelled_out_as_no_name(seen)
     if flaw:
         return Decision("description", 0.9, flaw)
     corpus = min(0.3, 0.1 * (len(seen.papers) - 1)) + 0.1 * seen.in_title
@@ -160,6 +165,13 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
     if flaw:
         return Decision("description", 0.7, flaw)
     return _term(entity.type, name, min(1.0, 0.55 + corpus + 0.2 * defined), "a term")
+
+
+def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
+    """An acronym whose every definition is broken (``auto-regressive (AR)``, ``key-value (KV)``)."""
+    if seen.long_forms and all(broken(f) or dangling(f.title()) for f in seen.long_forms):
+        return "an acronym of a modifier, not of a name"
+    return None
 
 
 def _title_only_flaw(name: str, seen: _Evidence, defined: bool) -> str | None:

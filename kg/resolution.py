@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Sequence
 
 from kg.extraction.components.doc_tables import looks_like_name
-from kg.extraction.lexicon import load, name_key
+from kg.extraction.lexicon import load, name_key, read_json
 from kg.extraction.urls import canonical_url
 from kg.model import DEFAULT_ROLES, NEW_ROLES, Entity, Mention
 
@@ -88,10 +89,14 @@ def vote_types(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
     gives it with more weight elsewhere: the lexicon, an acronym definition, a cue phrase (``the XSUM
     dataset``) outweigh a guess from a list context or the method default."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    resources = load()
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
             if mention.type not in _URL_TYPES:
-                votes[name_key(mention.canonical)][mention.type] += _TYPE_EVIDENCE.get(mention.source, 1)
+                key = name_key(mention.canonical)
+                if key not in votes and (entry := resources.lookup_any(mention.canonical)):
+                    votes[key][entry.type] += _TYPE_EVIDENCE["lexicon"]  # XSUM is the lexicon's XSum
+                votes[key][mention.type] += _TYPE_EVIDENCE.get(mention.source, 1)
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
             if mention.source in _GUESSED_TYPE:
@@ -105,9 +110,7 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
     """``contrastive learning framework`` and ``UFGIR methods`` name what the corpus already names
     without the generic word (``contrastive learning``, ``UFGIR``), and so does a name with a trailing
     task word (``BEIR retrieval`` is BEIR): such a mention becomes a mention of that entity."""
-    from kg.entity_decision import words
-
-    heads, resources = words().generic_heads, load()
+    heads, resources = _generic_heads(), load()
     known: dict[str, Counter] = defaultdict(Counter)
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
@@ -128,6 +131,11 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
                 target = mention.type if types and types[mention.type] else (entry.type if entry else types.most_common(1)[0][0])
                 if target != mention.type:
                     _retype(mention, target)
+
+
+@lru_cache(maxsize=1)
+def _generic_heads() -> frozenset[str]:
+    return frozenset(read_json("entity_decision.json")["generic_heads"])
 
 
 def _without_tail(name: str, heads: frozenset, task_heads: set) -> tuple[str | None, str | None]:
