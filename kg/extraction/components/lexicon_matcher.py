@@ -18,6 +18,7 @@ class LexiconMatcher:
         self.entries = resources.entries
         self.needs_metric_context = set(resources.cues["metrics_needing_context"])
         self.score_words = set(resources.cues["metric_score_words"])
+        self.context_words = set(resources.cues["metric_context_words"])
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for n, entry in enumerate(self.entries):
@@ -41,7 +42,10 @@ class LexiconMatcher:
         return doc
 
     def _in_metric_context(self, table: Tokens, i: int, j: int, metric_tokens: set[int]) -> bool:
-        """``BLEU and NIST``, ``NIST, BLEU``, ``the NIST score``: another metric or a score word next to it."""
+        """``BLEU and NIST``, ``NIST, BLEU``, ``the NIST score``, ``in terms of speed``: another metric or a
+        score word next to it, or a metric context word up to three words before it."""
         near = {i - 2, i - 1, j, j + 1}
-        return bool(near & metric_tokens) or (j < len(table) and table.lower[j] in self.score_words)
+        before = table.lower[max(table.sentence_start(i), i - 3):i]
+        return bool(near & metric_tokens) or (j < len(table) and table.lower[j] in self.score_words) \
+            or any(word in self.context_words for word in before)
 
