@@ -28,6 +28,9 @@ def register(subparsers) -> None:
     parser.add_argument("--tries", type=int, default=defaults.tries, metavar="N",
                         help=f"attempts per request on 429, 5xx, malformed JSON or a timeout, with exponential "
                              f"backoff (default {defaults.tries}); then that paper counts as not found")
+    parser.add_argument("--backoff", type=float, default=defaults.backoff, metavar="SECONDS",
+                        help=f"first wait before a retry, doubled after each failed try, unless the server's "
+                             f"Retry-After says otherwise (default {defaults.backoff:g})")
     parser.add_argument("--timeout", type=float, default=defaults.timeout, metavar="SECONDS",
                         help=f"seconds to wait for one answer (default {defaults.timeout:g})")
     parser.add_argument("--interval", type=float, metavar="SECONDS",
@@ -42,19 +45,15 @@ def run(args) -> int:
     from pathlib import Path
 
     from kg import mirror
-    from kg.enrich import CACHE_DIR, enrich_graph, open_source, write_enriched
-    from kg.enrich.cache import AnswerCache
-    from kg.enrich.client import RetryPolicy
+    from kg.enrich import CACHE_DIR, enrich, write_enriched
     from kg.errors import UsageError
-    if args.tries < 1 or args.timeout <= 0 or (args.interval is not None and args.interval < 0):
-        raise UsageError("--tries must be at least 1, --timeout above 0 and --interval not negative")
+    if args.tries < 1 or args.timeout <= 0 or args.backoff < 0 or (args.interval or 0) < 0:
+        raise UsageError("--tries must be at least 1, --timeout above 0, --backoff and --interval not negative")
     G = mirror.read(args.graph)
     progress = not args.quiet and sys.stderr.isatty()
-    policy = RetryPolicy(tries=args.tries, timeout=args.timeout)
-    with AnswerCache(args.cache or Path(args.graph) / CACHE_DIR, args.source) as cache:
-        source = open_source(args.source, cache, policy, args.interval)
-        report = enrich_graph(G, source, citations=args.citations, progress=progress,
-                              on_failure=None if args.quiet else _warn)
+    report = enrich(G, args.source, cache_dir=args.cache or Path(args.graph) / CACHE_DIR, citations=args.citations,
+                    interval=args.interval, progress=progress, on_failure=None if args.quiet else _warn,
+                    tries=args.tries, backoff=args.backoff, timeout=args.timeout)
     write_enriched(G, args.graph, report)
     if not args.quiet:
         print(report.summary())

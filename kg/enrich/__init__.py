@@ -71,6 +71,16 @@ def open_source(name: str, cache: AnswerCache, policy: RetryPolicy = RetryPolicy
     raise UsageError(f"unknown enrich source {name!r} (choose from {', '.join(SOURCES)})")
 
 
+def enrich(G: nx.MultiDiGraph, source: str = "s2", *, cache_dir: str | Path, citations: bool = False,
+           interval: float | None = None, progress: bool = False, on_failure: Callable[[str], None] | None = None,
+           **policy) -> EnrichReport:
+    """Ask ``source`` (``s2`` or ``openalex``) about ``G``'s papers, caching in ``cache_dir``, and add the
+    CITES edges to ``G`` in place. ``policy`` takes :class:`RetryPolicy`'s fields (tries, backoff, timeout)."""
+    with AnswerCache(cache_dir, source) as cache:
+        return enrich_graph(G, open_source(source, cache, RetryPolicy(**policy), interval), citations=citations,
+                            progress=progress, on_failure=on_failure)
+
+
 def enrich_graph(G: nx.MultiDiGraph, source, *, citations: bool = False, progress: bool = False,
                  on_failure: Callable[[str], None] | None = None) -> EnrichReport:
     """Add ``source``'s citation edges (and the stubs they need) to ``G`` in place."""

@@ -59,12 +59,23 @@ class OpenAlex:
     def find(self, attrs: dict) -> dict | None:
         """The OpenAlex work of a Paper node's attributes (by id, else by title), or ``None``; raises GaveUp."""
         path = work_path(attrs)
-        found = path and self.cache.answer(f"work:{path[len('/works/'):]}",
-                                           lambda: self.api.get(path, {"select": SELECT}))
+        found = path and self.cache.answer(_work_key(path), lambda: self.api.get(path, {"select": SELECT}))
         title = attrs.get("title")
-        if found or not title:
-            return found or None
-        return self.cache.answer(f"match:{title_key(title)}", lambda: self._match(title))
+        if not found and title:
+            found = self.cache.answer(f"match:{title_key(title)}", lambda: self._match(title))
+        self._remember(found)
+        return found or None
+
+    def _remember(self, found) -> None:
+        """Cache a found work under each path of it too: the node gains its ids, and the next run asks by them."""
+        paper = isinstance(found, dict) and self.to_paper(found)
+        if not paper:
+            return
+        ids = {"openalex_id": paper.external_ids.get("openalex"), "doi": paper.doi, "arxiv_id": paper.arxiv_id}
+        for name in ids:
+            path = ids[name] and work_path({name: ids[name]})
+            if path and _work_key(path) not in self.cache:
+                self.cache.put(_work_key(path), found)
 
     def _match(self, title: str) -> dict | None:
         text = " ".join(_FILTER_SYNTAX.sub(" ", title).split())
@@ -115,6 +126,10 @@ class OpenAlex:
             work_id = raw.get("id")
             return Paper("", external_ids={"openalex": openalex_reader.short_id(work_id)}) \
                 if isinstance(work_id, str) and work_id.strip() else None
+
+
+def _work_key(path: str) -> str:
+    return "work:" + path[len("/works/"):]
 
 
 def work_path(attrs: dict) -> str | None:

@@ -69,6 +69,7 @@ class SemanticScholar:
                 continue  # not the documented answer: trust none of it
             for ident, answer in zip(chunk, answers):
                 self.cache.put(f"paper:{ident}", answer if isinstance(answer, dict) else None)
+                self._remember(answer)
 
     def find(self, attrs: dict) -> dict | None:
         """S2's paper object for a Paper node's attributes (by id, else by title), or ``None``; raises GaveUp."""
@@ -76,9 +77,17 @@ class SemanticScholar:
         found = ident and self.cache.answer(f"paper:{ident}", lambda: self.api.get(
             "/paper/" + quote(ident, safe=":/"), {"fields": PAPER_FIELDS}))
         title = attrs.get("title")
-        if found or not title:
-            return found or None
-        return self.cache.answer(f"match:{title_key(title)}", lambda: self._match(title))
+        if not found and title:
+            found = self.cache.answer(f"match:{title_key(title)}", lambda: self._match(title))
+        self._remember(found)
+        return found or None
+
+    def _remember(self, found) -> None:
+        """Cache a found paper under each of its ids too: the node gains them, and the next run asks by them."""
+        paper = isinstance(found, dict) and self.to_paper(found)
+        for ident in paper_ids(paper_attrs(paper)) if paper else []:
+            if f"paper:{ident}" not in self.cache:
+                self.cache.put(f"paper:{ident}", found)
 
     def _match(self, title: str) -> dict | None:
         answer = self.api.get("/paper/search/match", {"query": title, "fields": PAPER_FIELDS})
@@ -124,10 +133,21 @@ class SemanticScholar:
             return None  # no title or wrongly typed fields: nothing kg could key a node on safely
 
 
-def paper_id(attrs: dict) -> str | None:
-    """The id S2 takes for a Paper node: arXiv id, DOI, S2 paperId or CorpusId, strongest first.
+def paper_ids(attrs: dict) -> list[str]:
+    """The ids S2 takes for a Paper node: arXiv id, DOI, S2 paperId, CorpusId, strongest first.
 
-    >>> paper_id({"title": "X", "doi": "10.1/x"}), paper_id({"title": "X"})
-    ('DOI:10.1/x', None)
+    >>> paper_ids({"title": "X", "doi": "10.1/x", "corpus_id": "7"}), paper_ids({"title": "X"})
+    (['DOI:10.1/x', 'CorpusId:7'], [])
     """
-    return next((prefix + str(attrs[name]) for name, prefix in ID_PREFIXES if attrs.get(name)), None)
+    return [prefix + str(attrs[name]) for name, prefix in ID_PREFIXES if attrs.get(name)]
+
+
+def paper_id(attrs: dict) -> str | None:
+    """The strongest of :func:`paper_ids`, the one kg asks by."""
+    return next(iter(paper_ids(attrs)), None)
+
+
+def paper_attrs(paper: Paper) -> dict:
+    """A kg paper's ids as the Paper node would hold them."""
+    return {"arxiv_id": paper.arxiv_id, "doi": paper.doi,
+            **{f"{kind}_id": value for kind, value in paper.external_ids.items()}}
