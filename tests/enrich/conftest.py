@@ -225,3 +225,62 @@ def api_key() -> str:
 def seed_paper():
     """:func:`as_seed`, for tests (test modules do not import the conftest)."""
     return as_seed
+
+
+@dataclass
+class FakeOpenAlex(FakeApi):
+    works: dict = field(default_factory=dict)  # short id (W...) -> work
+    cited_by: dict = field(default_factory=dict)  # short id -> [works citing it]
+
+
+class OpenAlexHandler(S2Handler):
+    """GET /works/<id>, /works/doi:<doi>, /works?filter=openalex:W1|W2, cites:W (cursor-paged), title.search."""
+
+    def answer(self, method: str, path: str, query: dict, body) -> tuple[int, object]:
+        works = self.api.works
+        if path.startswith("/works/doi:"):
+            doi = path[len("/works/doi:"):].lower()
+            found = next((w for w in works.values() if w.get("doi") == "https://doi.org/" + doi), None)
+            return (200, found) if found else (404, {"error": "not found"})
+        if path.startswith("/works/"):
+            found = works.get(path[len("/works/"):])
+            return (200, found) if found else (404, {"error": "not found"})
+        if path != "/works":
+            return 404, {"error": "no such endpoint"}
+        kind, _, value = query.get("filter", "").partition(":")
+        if kind == "openalex":
+            return 200, {"meta": {"count": 0}, "results": [works[w] for w in value.split("|") if w in works]}
+        if kind == "title.search":
+            return 200, {"results": [w for w in works.values() if title_key(w["display_name"]) == title_key(value)]}
+        if kind == "cites":
+            citing = self.api.cited_by.get(value, [])
+            start = 0 if query.get("cursor") == "*" else int(query["cursor"])
+            end = start + self.api.page_size
+            return 200, {"meta": {"next_cursor": str(end) if end < len(citing) else None},
+                         "results": citing[start:end]}
+        return 400, {"error": "unsupported filter"}
+
+
+def as_work(paper: dict, number: int, referenced: list[str] = ()) -> dict:
+    """An S2 paper object of Paper.json as the OpenAlex work it would be."""
+    doi = (paper.get("externalIds") or {}).get("DOI")
+    return {"id": f"https://openalex.org/W{number}", "doi": f"https://doi.org/{doi.lower()}" if doi else None,
+            "display_name": paper["title"], "publication_year": paper.get("year"),
+            "publication_date": paper.get("publicationDate"), "ids": {"openalex": f"https://openalex.org/W{number}"},
+            "referenced_works": [f"https://openalex.org/{w}" for w in referenced]}
+
+
+@pytest.fixture
+def fake_openalex():
+    api = FakeOpenAlex(page_size=2)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (OpenAlexHandler,), {"api": api}))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield api, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def work_of():
+    return as_work
