@@ -16,13 +16,11 @@ Every request carries ``mailto=$OPENALEX_MAILTO`` when it is set (OpenAlex's "po
 """
 from __future__ import annotations
 
-import os
 import re
-from typing import Iterable, Mapping
+from typing import Mapping
 from urllib.parse import quote
 
-from kg.enrich.cache import AnswerCache
-from kg.enrich.client import JsonApi, RetryPolicy
+from kg.enrich.source import Source
 from kg.model import Paper, title_key
 from loaders.readers import openalex as openalex_reader
 from loaders.readers.common import BadRecord
@@ -34,41 +32,26 @@ PAGE_SIZE = 200  # the largest per-page
 _FILTER_SYNTAX = re.compile(r"[,|:]")  # they separate filters and values; a title keeps its words
 
 
-class OpenAlex:
+class OpenAlex(Source):
     """Looks works up on OpenAlex and lists what they cite and what cites them, through ``cache``."""
 
     name = "OpenAlex"
     rule = "openalex-api"
+    url_variable, default_url = "KG_OPENALEX_API_URL", DEFAULT_URL
 
-    def __init__(self, api: JsonApi, cache: AnswerCache):
-        self.api, self.cache = api, cache
-
-    @classmethod
-    def from_environment(cls, cache: AnswerCache, policy: RetryPolicy, interval: float,
-                         environ: Mapping[str, str] | None = None) -> "OpenAlex":
-        """KG_OPENALEX_API_URL (default the public API) and OPENALEX_MAILTO (the ``mailto`` parameter)."""
-        environ = os.environ if environ is None else environ
+    @staticmethod
+    def credentials(environ: Mapping[str, str]) -> dict:
+        """OPENALEX_MAILTO, sent as the ``mailto`` parameter (OpenAlex's "polite pool")."""
         mailto = environ.get("OPENALEX_MAILTO")
-        api = JsonApi(cls.name, environ.get("KG_OPENALEX_API_URL") or DEFAULT_URL,
-                      params={"mailto": mailto} if mailto else {}, policy=policy, interval=interval)
-        return cls(api, cache)
+        return {"params": {"mailto": mailto}} if mailto else {}
 
-    def prefetch(self, papers: Iterable[dict]) -> None:
-        """Nothing to batch: the works endpoint takes one DOI at a time."""
-
-    def find(self, attrs: dict) -> dict | None:
-        """The OpenAlex work of a Paper node's attributes (by id, else by title), or ``None``; raises GaveUp."""
+    def find_by_id(self, attrs: dict) -> dict | None:
         path = work_path(attrs)
-        found = path and self.cache.answer(_work_key(path), lambda: self.api.get(path, {"select": SELECT}))
-        title = attrs.get("title")
-        if not found and title:
-            found = self.cache.answer(f"match:{title_key(title)}", lambda: self._match(title))
-        self._remember(found)
-        return found or None
+        return path and self.cache.answer(_work_key(path), lambda: self.api.get(path, {"select": SELECT}))
 
-    def _remember(self, found) -> None:
+    def remember(self, found: dict) -> None:
         """Cache a found work under each path of it too: the node gains its ids, and the next run asks by them."""
-        paper = isinstance(found, dict) and self.to_paper(found)
+        paper = self.to_paper(found)
         if not paper:
             return
         ids = {"openalex_id": paper.external_ids.get("openalex"), "doi": paper.doi, "arxiv_id": paper.arxiv_id}
@@ -77,7 +60,7 @@ class OpenAlex:
             if path and _work_key(path) not in self.cache:
                 self.cache.put(_work_key(path), found)
 
-    def _match(self, title: str) -> dict | None:
+    def match_title(self, title: str) -> dict | None:
         text = " ".join(_FILTER_SYNTAX.sub(" ", title).split())
         answer = self.api.get("/works", {"filter": f"title.search:{text}", "select": SELECT, "per-page": 5})
         return next((work for work in answer.get("results") or []

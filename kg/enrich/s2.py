@@ -18,12 +18,11 @@ recognise, like "Author's names in italics refer to the Bibliography") are left 
 """
 from __future__ import annotations
 
-import os
 from typing import Iterable, Mapping
 from urllib.parse import quote
 
-from kg.enrich.cache import AnswerCache
-from kg.enrich.client import GaveUp, JsonApi, RetryPolicy
+from kg.enrich.client import GaveUp
+from kg.enrich.source import Source
 from kg.model import Paper, title_key
 from loaders.readers import s2 as s2_reader
 from loaders.readers.common import BadRecord
@@ -36,24 +35,18 @@ PAGE_SIZE = 1000  # the references/citations endpoints' largest page
 ID_PREFIXES = (("arxiv_id", "arXiv:"), ("doi", "DOI:"), ("s2_id", ""), ("corpus_id", "CorpusId:"))
 
 
-class SemanticScholar:
+class SemanticScholar(Source):
     """Looks papers up on S2 and lists what they cite and what cites them, through ``cache``."""
 
     name = "Semantic Scholar"
-    rule = "s2-api"  # the `rule` of the CITES edges and the `sources` of the stubs it adds
+    rule = "s2-api"
+    url_variable, default_url = "KG_S2_API_URL", DEFAULT_URL
 
-    def __init__(self, api: JsonApi, cache: AnswerCache):
-        self.api, self.cache = api, cache
-
-    @classmethod
-    def from_environment(cls, cache: AnswerCache, policy: RetryPolicy, interval: float,
-                         environ: Mapping[str, str] | None = None) -> "SemanticScholar":
-        """KG_S2_API_URL (default the public API) and S2_API_KEY, sent as ``x-api-key``."""
-        environ = os.environ if environ is None else environ
+    @staticmethod
+    def credentials(environ: Mapping[str, str]) -> dict:
+        """S2_API_KEY, sent as the ``x-api-key`` header (never in a URL, so never in a message)."""
         key = environ.get("S2_API_KEY")
-        api = JsonApi(cls.name, environ.get("KG_S2_API_URL") or DEFAULT_URL,
-                      headers={"x-api-key": key} if key else {}, policy=policy, interval=interval)
-        return cls(api, cache)
+        return {"headers": {"x-api-key": key}} if key else {}
 
     def prefetch(self, papers: Iterable[dict]) -> None:
         """Ask for every paper with an id in batches, so that :meth:`find` finds them cached."""
@@ -69,27 +62,22 @@ class SemanticScholar:
                 continue  # not the documented answer: trust none of it
             for ident, answer in zip(chunk, answers):
                 self.cache.put(f"paper:{ident}", answer if isinstance(answer, dict) else None)
-                self._remember(answer)
+                if isinstance(answer, dict):
+                    self.remember(answer)
 
-    def find(self, attrs: dict) -> dict | None:
-        """S2's paper object for a Paper node's attributes (by id, else by title), or ``None``; raises GaveUp."""
+    def find_by_id(self, attrs: dict) -> dict | None:
         ident = paper_id(attrs)
-        found = ident and self.cache.answer(f"paper:{ident}", lambda: self.api.get(
+        return ident and self.cache.answer(f"paper:{ident}", lambda: self.api.get(
             "/paper/" + quote(ident, safe=":/"), {"fields": PAPER_FIELDS}))
-        title = attrs.get("title")
-        if not found and title:
-            found = self.cache.answer(f"match:{title_key(title)}", lambda: self._match(title))
-        self._remember(found)
-        return found or None
 
-    def _remember(self, found) -> None:
+    def remember(self, found: dict) -> None:
         """Cache a found paper under each of its ids too: the node gains them, and the next run asks by them."""
-        paper = isinstance(found, dict) and self.to_paper(found)
+        paper = self.to_paper(found)
         for ident in paper_ids(paper_attrs(paper)) if paper else []:
             if f"paper:{ident}" not in self.cache:
                 self.cache.put(f"paper:{ident}", found)
 
-    def _match(self, title: str) -> dict | None:
+    def match_title(self, title: str) -> dict | None:
         answer = self.api.get("/paper/search/match", {"query": title, "fields": PAPER_FIELDS})
         best = next(iter(answer.get("data") or []), None)
         if isinstance(best, dict) and title_key(best.get("title") or "") == title_key(title):

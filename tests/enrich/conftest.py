@@ -14,6 +14,7 @@ import json
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -163,18 +164,24 @@ class S2Handler(BaseHTTPRequestHandler):
         return 200, page
 
 
+@contextmanager
+def serving(api: FakeApi, handler: type, base_path: str):
+    """``handler`` answering from ``api`` on a free port of 127.0.0.1, in a thread: (api, base URL)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (handler,), {"api": api}))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield api, f"http://127.0.0.1:{server.server_address[1]}{base_path}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def fake_s2():
     """A running fake S2: yields (FakeApi, base URL); the server stops after the test."""
-    api = FakeApi()
-    handler = type("Handler", (S2Handler,), {"api": api})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield api, f"http://127.0.0.1:{server.server_address[1]}/graph/v1"
-    server.shutdown()
-    server.server_close()
+    with serving(FakeApi(), S2Handler, "/graph/v1") as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
@@ -272,13 +279,9 @@ def as_work(paper: dict, number: int, referenced: list[str] = ()) -> dict:
 
 @pytest.fixture
 def fake_openalex():
-    api = FakeOpenAlex(page_size=2)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (OpenAlexHandler,), {"api": api}))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield api, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """A running fake OpenAlex (pages of 2): yields (FakeOpenAlex, base URL)."""
+    with serving(FakeOpenAlex(page_size=2), OpenAlexHandler, "") as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
