@@ -13,6 +13,7 @@ alias or an id, in any case; paper parameters an id, a key (arXiv id) or a title
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Sequence
 
 import networkx as nx
@@ -27,8 +28,9 @@ NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://
 class KnowledgeGraph:
     """A knowledge graph of papers and the entities they name, over either backend."""
 
-    def __init__(self, source: nx.MultiDiGraph | Backend):
+    def __init__(self, source: nx.MultiDiGraph | Backend, directory: str | os.PathLike | None = None):
         self._backend = NetworkXBackend(source) if isinstance(source, nx.MultiDiGraph) else source
+        self.directory = directory  # the graph directory it was opened from, if any
 
     @property
     def backend(self) -> Backend:
@@ -180,6 +182,30 @@ class KnowledgeGraph:
         """An author's papers with the methods each proposes."""
         return self.query("author_papers", author=author)
 
+    # --- enrichment ---------------------------------------------------------------------
+    def enrich(self, source: str = "s2", *, citations: bool = False, cache: str | os.PathLike | None = None,
+               save: bool = True, **options):
+        """Add CITES edges from Semantic Scholar (``"s2"``) or OpenAlex (``"openalex"``), as ``kg enrich``.
+
+        ``options``: ``tries``, ``backoff``, ``timeout``, ``interval``, ``progress``. A graph opened from a
+        directory caches the answers there (``DIR/.enrich-cache``) and, with ``save``, is written back as its
+        next mirror generation. Returns the :class:`kg.enrich.EnrichReport`.
+
+        >>> kg.open("out/sample").enrich(citations=True).matched   # doctest: +SKIP
+        """
+        from kg.enrich import CACHE_DIR, enrich, write_enriched
+        from kg.errors import UsageError
+        if not isinstance(self._backend, NetworkXBackend):
+            raise UsageError("enrich works on a graph directory or NetworkX graph; `kg load` it afterwards")
+        if cache is None and self.directory is None:
+            raise UsageError("enrich needs cache=DIR for a graph not opened from a directory")
+        G = self.to_networkx()
+        report = enrich(G, source, cache_dir=cache or Path(self.directory) / CACHE_DIR, citations=citations,
+                        **options)
+        if save and self.directory is not None:
+            write_enriched(G, self.directory, report)
+        return report
+
     # --- analytics (computed on the mirror) ---------------------------------------------
     def analytics(self) -> list[dict]:
         """PageRank and community of every method and dataset (see :mod:`kg.analytics`)."""
@@ -218,4 +244,4 @@ def open_graph(target: str | os.PathLike, *, database: str | None = None) -> Kno
     if str(target).startswith(NEO4J_SCHEMES):
         from kg.db import connect
         return KnowledgeGraph(Neo4jBackend(connect(str(target), database=database), database))
-    return KnowledgeGraph(mirror.read(target))
+    return KnowledgeGraph(mirror.read(target), directory=target)

@@ -4,8 +4,8 @@ Each verb module has ``register(subparsers)`` which adds its parser and sets
 ``func`` to a callable taking the parsed ``args`` and returning an exit code.
 
 Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 bad input,
-4 Neo4j unreachable (or the local server failed to start), 5 Neo4j authentication
-failed, 6 Neo4j database missing, 7 a write refused by ``kg cypher``'s read-only session,
+4 Neo4j unreachable (or the local server failed to start; for ``kg enrich``: the API's host),
+5 Neo4j authentication failed (``kg enrich``: the API refused the key), 6 Neo4j database missing, 7 a write refused by ``kg cypher``'s read-only session,
 130 interrupted.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 
 from kg.errors import KgError
 
-VERBS = ["build", "info", "extract", "eval", "load", "export", "neo4j", "query", "cypher", "viz"]
+VERBS = ["build", "info", "extract", "eval", "load", "export", "neo4j", "query", "cypher", "viz", "enrich"]
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -25,18 +25,25 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg import db, mirror
+    from kg import mirror
     from kg.errors import UsageError
-    from loaders.neo4j_writer import load_graph
     if args.batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {args.batch_size}")
-    G = mirror.read(args.graph)
+    load_into_neo4j(mirror.read(args.graph), wipe=args.wipe, batch_size=args.batch_size,
+                    progress=not args.quiet and sys.stderr.isatty(), quiet=args.quiet)
+    return 0
+
+
+def load_into_neo4j(G, *, wipe: bool = False, batch_size: int | None = None, progress: bool = False,
+                    quiet: bool = False) -> dict:
+    """Load ``G`` into the Neo4j of the environment and print what changed (also `kg enrich --neo4j`)."""
+    from kg import db
+    from loaders.neo4j_writer import DEFAULT_BATCH_SIZE, load_graph
     uri = db.settings()["uri"]
     with db.connect() as driver, db.translated_errors(uri, db.default_database()):
-        counts = load_graph(G, driver, wipe=args.wipe, batch_size=args.batch_size,
-                            progress=not args.quiet and sys.stderr.isatty())
-    if not args.quiet:
+        counts = load_graph(G, driver, wipe=wipe, batch_size=batch_size or DEFAULT_BATCH_SIZE, progress=progress)
+    if not quiet:
         print(f"Loaded {counts['nodes']} nodes and {counts['relationships']} relationships into {uri}; "
               f"removed {counts['stale_relationships_deleted']} stale relationships and "
               f"{counts['orphans_deleted']} unconnected entities")
-    return 0
+    return counts
