@@ -1,6 +1,8 @@
 """Each role pattern: proposes/introduces from titles and cue phrases, defaults otherwise."""
 from __future__ import annotations
 
+import pytest
+
 from kg.model import Paper
 
 
@@ -70,3 +72,28 @@ def test_cue_phrases_find_tasks_and_metrics(extractor):
     assert ("top-1 accuracy", "metric") in got
     assert ("word error rate", "metric") in got
     assert ("Wall Street Journal treebank", "dataset") in got
+
+
+@pytest.mark.parametrize("title, name, type_", [
+    ("AutoSync: Learning to Synchronize for Data-Parallel Distributed Deep Learning", "AutoSync", "method"),
+    ("AugMix: A Simple Data Processing Method to Improve Robustness and Uncertainty", "AugMix", "method"),
+    ("TabNN: A Universal Neural Network Solution for Tabular Data", "TabNN", "method"),
+    ("Set Transformer: A Framework for Attention-based Permutation-Invariant Neural Networks", "Set Transformer",
+     "method"),
+    ("Barlow Twins: Self-Supervised Learning via Redundancy Reduction", "Barlow Twins", "method"),
+    ("BS-Net: A Deep Network for Band Selection", "BS-Net", "method"),
+    ("LAION-5B: An open large-scale dataset for training next generation image-text models", "LAION-5B", "dataset"),
+    ("Objects365: A Large-Scale, High-Quality Dataset for Object Detection", "Objects365", "dataset"),
+])
+def test_a_title_name_is_proposed_with_the_type_its_subtitle_gives(extractor, title, name, type_):
+    assert roles(extractor, title=title)[(name, type_)] == ("introduces" if type_ == "dataset" else "proposes")
+
+
+def test_latex_leaves_a_title_name(extractor):
+    mentions = extractor.extract(Paper(title="U$^2$-Net: Going Deeper with Nested U-Structure for Salient Object Detection"))
+    assert (mentions[0].text, mentions[0].canonical, mentions[0].role) == ("U$^2$-Net", "U2-Net", "proposes")
+
+
+def test_a_survey_title_proposes_nothing(extractor):
+    got = roles(extractor, title="Graph Neural Networks: A Review of Methods and Applications")
+    assert "proposes" not in got.values()
