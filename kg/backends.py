@@ -18,6 +18,7 @@ import networkx as nx
 
 import queries
 from kg import mirror, twins
+from kg.db import default_database, read_rows
 from kg.model import ENTITY_LABELS, NEO4J_ONLY_PROPERTIES
 
 # The schema's node labels: a node read back from Neo4j keeps the first of these it carries.
@@ -46,19 +47,6 @@ class NetworkXBackend:
         return self.G
 
 
-def plain(value):
-    """A Neo4j value as plain Python: temporal values become ISO strings, nodes their properties."""
-    if isinstance(value, list):
-        return [plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    if hasattr(value, "items") and hasattr(value, "element_id"):  # Node or Relationship
-        return {key: plain(item) for key, item in value.items()}
-    return value
-
-
 class Neo4jBackend:
     """Named queries run as Cypher in read-only sessions on a Neo4j database."""
 
@@ -68,12 +56,10 @@ class Neo4jBackend:
 
     def read(self, statement: str, params: dict | None = None) -> list[dict]:
         """Run ``statement`` in a READ session (the server refuses writes); rows as plain dicts."""
-        from kg.db import read_rows
         return read_rows(self.driver, statement, params, self.database)
 
     def write(self, statement: str, params: dict) -> None:
         """Run a write ``statement`` (kg's own statements only, from ``queries/internal``)."""
-        from kg.db import default_database
         with self.driver.session(database=self.database or default_database()) as session:
             session.execute_write(lambda tx: tx.run(statement, params).consume())
 

@@ -126,13 +126,25 @@ def read_session(driver, database: str | None = None):
         yield session
 
 
+def plain(value):
+    """A Neo4j value as plain Python: temporal values become ISO strings, nodes their properties."""
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if hasattr(value, "items") and hasattr(value, "element_id"):  # Node or Relationship
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
 def read_rows(driver, statement: str, params: dict | None = None, database: str | None = None) -> list[dict]:
     """Rows of ``statement`` run in a read session, as plain dicts (dates as ISO strings).
 
     >>> read_rows(driver, "MATCH (p:Paper) RETURN p.published AS d LIMIT 1")   # doctest: +SKIP
     [{'d': '2024-01-05'}]
     """
-    from kg.backends import plain
     with read_session(driver, database) as session:
         return session.execute_read(
             lambda tx: [{key: plain(value) for key, value in record.items()}
