@@ -190,3 +190,16 @@ def test_cli_writes_the_overview_and_explains_bad_nodes(run_kg, graph, tmp_path)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no such thing" in result.stderr
     assert not (tmp_path / "e.html").exists()
+
+
+def test_overview_and_map_leave_generic_terms_out(graph):
+    G = graph.copy()
+    G.add_node("metric:accuracy", kind="generic")  # real, but "accuracy" would sit in the middle by degree
+    G.add_node("dataset:coco", kind="description")
+    for paper in ("paper:2401.00001", "paper:2401.00002"):
+        G.add_edge(paper, "metric:accuracy", key="REPORTS", type="REPORTS")
+    overview_ids = {n["id"] for n in page_data(viz.overview(G))["nodes"]}
+    assert "metric:accuracy" not in overview_ids and "dataset:coco" not in overview_ids
+    assert {"method:clip", "dataset:imagenet"} <= overview_ids
+    map_ids = {n["id"] for n in page_data(viz.method_dataset_map(G))["nodes"]}
+    assert "dataset:coco" not in map_ids and "dataset:imagenet" in map_ids
