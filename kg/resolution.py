@@ -111,11 +111,12 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
     without the generic word (``contrastive learning``, ``UFGIR``), and so does a name with a trailing
     task word (``BEIR retrieval`` is BEIR): such a mention becomes a mention of that entity."""
     heads, resources = _generic_heads(), load()
-    known: dict[str, Counter] = defaultdict(Counter)
+    known: dict[str, Counter] = defaultdict(Counter)  # names some mention writes out whole, by type
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
-            if mention.type not in _URL_TYPES:
-                known[name_key(mention.canonical)][mention.type] += 1
+            if mention.type not in _URL_TYPES and mention.source != "name_shape":
+                whole = mention.canonical if mention.source in ("lexicon", "acronym", "acronym_ref") else mention.text
+                known[name_key(whole)][mention.type] += 1
     task_heads = set(resources.cues["heads"]["task"])
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
@@ -124,11 +125,14 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
             base, tail = _without_tail(mention.canonical, heads, task_heads)
             if base is None:
                 continue
-            types = known.get(name_key(base))
+            types = known.get(name_key(base), Counter())
             entry = resources.lookup_any(base)
-            if types or entry:
+            # a generic tail folds into the same type ("vision-language models" is no mention of the task
+            # "vision-language"); a task word after a name folds into whatever the name is (BEIR retrieval)
+            target = entry.type if entry else mention.type if types[mention.type] else \
+                types.most_common(1)[0][0] if types and tail not in heads else None
+            if target:
                 mention.canonical = entry.name if entry else base
-                target = mention.type if types and types[mention.type] else (entry.type if entry else types.most_common(1)[0][0])
                 if target != mention.type:
                     _retype(mention, target)
 
