@@ -21,7 +21,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BAD_LINES = {
     2: ('{"id": "bad-json", "title": "Broken" "abstract": "x"}', "invalid JSON"),
     4: ('{"id": "bad-type", "title": 12345}', "'title' must be a string"),
-    6: ('{"id": "bad-missing", "abstract": "A paper with no title."}', "missing title"),
+    6: ('{"abstract": "A paper with no title and no id."}', "no title and no id"),
     8: ('{"id": "bad-authors", "title": "T", "authors": {"name": "Ada"}}', "'authors'"),
     10: ('"just a string"', "expected a JSON object"),
     12: ('{"id": "bad-date", "title": "T", "date": "2024-13-45"}', "not a YYYY-MM-DD date"),
