@@ -47,8 +47,8 @@ def run_kg():
     executable = Path(sys.executable).with_name("kg")
 
     def run(*args, check: bool = False, **kwargs) -> subprocess.CompletedProcess:
-        kwargs.setdefault("timeout", 900)
-        result = subprocess.run([str(executable), *map(str, args)], capture_output=True, text=True, **kwargs)
+        kwargs = {"timeout": 900, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
+        result = subprocess.run([str(executable), *map(str, args)], text=True, **kwargs)
         if check and result.returncode != 0:
             raise AssertionError(f"kg {' '.join(map(str, args))} exited {result.returncode}:\n{result.stderr}")
         return result
