@@ -5,17 +5,20 @@ Each verb module has ``register(subparsers)`` which adds its parser and sets
 
 Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 bad input,
 4 Neo4j unreachable (or the local server failed to start; for ``kg enrich``: the API's host),
-5 Neo4j authentication failed (``kg enrich``: the API refused the key), 6 Neo4j database missing, 7 a write refused by ``kg cypher``'s read-only session,
-130 interrupted.
+5 Neo4j authentication failed (``kg enrich``: the API refused the key), 6 Neo4j database missing,
+7 a write refused by ``kg cypher``'s read-only session, 130 interrupted, 141 the output pipe closed
+(``kg query ... | head``; as for a command SIGPIPE ends, and without a word on stderr).
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from kg.errors import KgError
 
+EXIT_PIPE_CLOSED = 141
 VERBS = ["build", "info", "extract", "eval", "load", "export", "neo4j", "query", "cypher", "viz", "enrich"]
 
 
@@ -32,6 +35,19 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        try:
+            return _run(argv)
+        finally:
+            sys.stdout.flush()  # so a closed pipe shows here, not in the interpreter's exit flush
+    except BrokenPipeError:
+        # The reader went away (`| head`): what it wanted is written. Nothing may be flushed
+        # again into the closed pipe at exit, so stdout now goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
+
+
+def _run(argv: list[str] | None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return args.func(args) or 0

@@ -1,6 +1,6 @@
 // An author's papers, with the methods each proposes (author given by name or id, any case).
-// @param author: string = "Ada Lovelace"  -- author name or id
-// @example kg query author_papers --param author="Ada Lovelace"
+// @param author: string = "Wayne Xin Zhao"  -- author name or id
+// @example kg query author_papers --param author="Wayne Xin Zhao"
 MATCH (a:Author)-[:AUTHORED]->(p:Paper)
 WHERE a.id = $author OR a.lookup CONTAINS ("\u001f" + toLower($author) + "\u001f")
 OPTIONAL MATCH (p)-[:PROPOSES]->(m:Method)

@@ -1,6 +1,6 @@
 // Citations of a paper, both ways: the papers it cites (out) and the papers citing it (in).
-// @param paper: string = "Discriminative Fine-tuning of LVLMs"  -- paper id, key (arXiv id) or title, any case
-// @example kg query citations --param paper="Discriminative Fine-tuning of LVLMs"
+// @param paper: string = "Computing Machinery and Intelligence"  -- paper id, key (arXiv id) or title, any case
+// @example kg query citations --param paper="Computing Machinery and Intelligence"
 MATCH (p:Paper)
 WHERE p.id = $paper OR p.key = $paper OR p.lookup CONTAINS ("\u001f" + toLower($paper) + "\u001f")
 MATCH (p)-[c:CITES]-(q:Paper)

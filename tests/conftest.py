@@ -13,7 +13,8 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
-SAMPLE_PATHS = sorted(str(p) for p in (REPO_ROOT / "data" / "sample").glob("*.txt"))
+# The inputs scripts/sample.sh builds, in its order: the Hugging Face pages, then the Semantic Scholar response.
+SAMPLE_PATHS = [str(p) for pattern in ("*.txt", "*.json") for p in sorted((REPO_ROOT / "data" / "sample").glob(pattern))]
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +31,7 @@ def shared_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_paths() -> list[str]:
-    assert SAMPLE_PATHS, "data/sample/*.txt is missing"
+    assert len(SAMPLE_PATHS) == 6, "data/sample/*.txt or *.json is missing"
     return SAMPLE_PATHS
 
 
@@ -47,8 +48,8 @@ def run_kg():
     executable = Path(sys.executable).with_name("kg")
 
     def run(*args, check: bool = False, **kwargs) -> subprocess.CompletedProcess:
-        kwargs.setdefault("timeout", 900)
-        result = subprocess.run([str(executable), *map(str, args)], capture_output=True, text=True, **kwargs)
+        kwargs = {"timeout": 900, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
+        result = subprocess.run([str(executable), *map(str, args)], text=True, **kwargs)
         if check and result.returncode != 0:
             raise AssertionError(f"kg {' '.join(map(str, args))} exited {result.returncode}:\n{result.stderr}")
         return result

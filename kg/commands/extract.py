@@ -1,4 +1,8 @@
-"""``kg extract``: one JSONL line of entities per input record, in input order.
+"""``kg extract``: one JSONL line of entities per paper read, in input order.
+
+A record needs a title or an id, not both: ``{"id": ..., "abstract": ...}`` is enough, and the
+line carries that id. A record that nests papers (Semantic Scholar references and citations
+with titles) is followed by a line for each of them.
 
 Example::
 
@@ -14,10 +18,12 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "extract", help="extract entities from paper files into JSONL (one line per record)",
         description="Read paper records (any format `kg build` reads) and write one JSONL line per "
-                    'record, in input order: {"id": ..., "entities": [{type, text, canonical, role, '
-                    "field, start, end, source, kind}]}. Canonical names are resolved across all inputs; "
-                    "kind is name, concept, generic or description (docs/extraction.md): every mention "
-                    "is reported, including those `kg build` makes no node of.")
+                    'paper read, in input order: {"id": ..., "entities": [{type, text, canonical, role, '
+                    "field, start, end, source, kind}]}. A record needs a title or an id (an id and an "
+                    "abstract are enough); papers a record nests (references, citations with titles) follow "
+                    "it. Canonical names are resolved across all inputs; kind is name, concept, generic or "
+                    "description (docs/extraction.md): every mention is reported, including those `kg build` "
+                    "makes no node of.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="input files")
     parser.add_argument("--output", required=True, metavar="FILE.jsonl", help="JSONL file to write")
     parser.add_argument("--format", help="force the input format for every file")

@@ -14,7 +14,7 @@ from email.utils import parsedate_to_datetime
 
 from kg.model import Paper
 from loaders.readers.common import (BadRecord, clean_abstract, optional_list, optional_text,
-                                    require_title, year_of)
+                                    optional_title, year_of)
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _AUTHOR_SEPARATOR = re.compile(r",\s*|\s+and\s+")
@@ -29,7 +29,7 @@ def to_paper(raw: dict) -> Paper:
     authors = _authors(raw)
     doi = optional_text(raw, "doi")
     return Paper(
-        title=require_title(raw, "title"),
+        title=optional_title(raw, "title"),
         abstract=_LINE_BREAK.sub(" ", clean_abstract(optional_text(raw, "abstract"))),
         arxiv_id=arxiv_id,
         doi=doi.split()[0] if doi else None,  # a few records list several DOIs

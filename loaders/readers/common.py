@@ -1,9 +1,11 @@
 """What every reader shares: decoding a file, cleaning text, checking field types.
 
 A reader module turns one file into ``(line, payload)`` pairs (``records``) and
-one payload into a :class:`kg.model.Paper` (``to_paper``). A payload that cannot
-become a paper is reported by raising (or yielding) :class:`BadRecord`; the
-dispatcher in ``loaders.readers`` turns it into ``kg.errors.InputError``.
+one payload into a :class:`kg.model.Paper` (``to_paper``); a format whose records
+nest other papers (references, citations) has ``to_papers``, the record's paper
+followed by the nested ones (see :func:`cited`). A payload that cannot become a
+paper is reported by raising (or yielding) :class:`BadRecord`; the dispatcher in
+``loaders.readers`` turns it into ``kg.errors.InputError``.
 
 >>> clean_title("  Attention\\x00 Is\\n All  You Need ")
 'Attention Is All You Need'
@@ -15,10 +17,11 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
-from typing import Iterator
+from typing import Callable, Iterator
 
-from kg.model import PaperRef, normalize_arxiv_id, normalize_doi
+from kg.model import PaperRef
 
+TOO_DEEP = "JSON nested too deeply"
 # C0/C1 control characters except tab and newline (carriage returns go too).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -45,7 +48,14 @@ class Source:
 
     def __init__(self, path, quiet: bool = False):
         self.path = str(path)
-        self._warned = quiet  # format sniffing reads ahead silently; the reader warns
+        self._quiet = quiet  # format sniffing reads ahead silently; the reader warns
+        self._warned: set[str] = set()
+
+    def warn_once(self, number: int, what: str) -> None:
+        """Warn about ``what`` at line ``number``, the first time only: one line per kind and file."""
+        if not self._quiet and what not in self._warned:
+            self._warned.add(what)
+            warn(f"{self.path}:{number}: {what} (reported once per file)")
 
     def lines(self) -> Iterator[str]:
         """The decoded lines, streaming (line 1 loses a byte-order mark)."""
@@ -67,10 +77,7 @@ class Source:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
-            if not self._warned:
-                self._warned = True
-                warn(f"{self.path}:{number}: undecodable bytes replaced by U+FFFD "
-                     "(not UTF-8; reported once per file)")
+            self.warn_once(number, "undecodable bytes replaced by U+FFFD (not UTF-8)")
             return raw.decode("utf-8", errors="replace")
 
 
@@ -84,19 +91,57 @@ def clean_abstract(value) -> str:
     return _CONTROL.sub("", value).strip() if value else ""
 
 
-def require_title(raw: dict, *names: str) -> str:
-    """The first present title field, cleaned; a missing or empty title is a bad record."""
+def optional_title(raw: dict, *names: str) -> str:
+    """The first present title field, cleaned, or ``""``: a record keyed by an id needs no title."""
     for name in names:
         value = raw.get(name)
         if value is None:
             continue
         if not isinstance(value, str):
             raise BadRecord(f"'{name}' must be a string")
-        title = clean_title(value)
-        if not title:
-            raise BadRecord("empty title")
-        return title
-    raise BadRecord("missing title")
+        return clean_title(value)
+    return ""
+
+
+def guarded(convert: Callable[[dict], list], raw) -> list:
+    """``convert(raw)``; whatever a shape no check foresaw raises is one bad record too."""
+    if not isinstance(raw, dict):
+        raise BadRecord(f"expected a JSON object, got {type(raw).__name__}")
+    try:
+        return convert(raw)
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        # A number where an object belongs, and the like.
+        raise BadRecord(f"malformed record ({type(error).__name__}: {error})") from None
+    except RecursionError:  # papers nesting papers past the stack
+        raise BadRecord(TOO_DEEP) from None
+
+
+def cited(raw: dict, name: str, to_papers: Callable[[dict], list],
+          id_ref: Callable[[object, str], PaperRef | None], found: list) -> list[PaperRef]:
+    """The references listed in ``raw[name]``; the entries that are papers go to ``found``.
+
+    An entry is an id (``id_ref(entry, name)`` makes it a reference) or a paper object
+    of the record's own format. An object with a title is a paper like any other: it is
+    read with ``to_papers`` and added to ``found`` with the papers it nests in turn. An
+    object without a title (ids only) is a reference only: a stub unless the corpus
+    holds that paper. An object that cannot be read goes to ``found`` as a BadRecord
+    naming its place, so the record and its other entries are kept.
+    """
+    refs = []
+    for number, entry in enumerate(optional_list(raw, name), 1):
+        if isinstance(entry, dict):
+            try:
+                papers = guarded(to_papers, entry)
+            except BadRecord as bad:
+                found.append(BadRecord(f"'{name}' entry {number}: {bad.reason}"))
+                continue
+            ref = papers[0].ref()
+            found.extend(papers if papers[0].title else papers[1:])
+        else:
+            ref = id_ref(entry, name)
+        if ref is not None and ref.keys():
+            refs.append(ref)
+    return refs
 
 
 def optional_text(raw: dict, name: str) -> str | None:
@@ -180,14 +225,3 @@ def author_names(items: list, name: str, key: str = "name") -> list[str]:
         if value.strip():
             names.append(clean_title(value))
     return names
-
-
-def paper_ref(arxiv_id: str | None = None, doi: str | None = None,
-              external_ids: dict[str, str] | None = None, title: str | None = None) -> PaperRef:
-    """A reference with its ids normalised the way ``Paper`` normalises its own.
-
-    >>> paper_ref(doi="https://doi.org/10.2307/3610576").doi
-    '10.2307/3610576'
-    """
-    return PaperRef(normalize_arxiv_id(arxiv_id), normalize_doi(doi), dict(external_ids or {}),
-                    clean_title(title) if title else None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.model import Paper
 from loaders.readers.common import (author_names, clean_abstract, iso_date, optional_dict,
-                                    optional_int, optional_list, optional_text, require_title,
+                                    optional_int, optional_list, optional_text, optional_title,
                                     year_of)
 
 def to_paper(raw: dict) -> Paper:
@@ -19,7 +19,7 @@ def to_paper(raw: dict) -> Paper:
     published = iso_date(optional_text(paper, "publishedAt"), "publishedAt")
     authors = author_names(optional_list(paper, "authors"), "authors")
     return Paper(
-        title=require_title(paper if "title" in paper else raw, "title"),
+        title=optional_title(paper if "title" in paper else raw, "title"),
         abstract=clean_abstract(optional_text(paper, "summary") or optional_text(raw, "summary")),
         arxiv_id=arxiv_id,
         authors=authors,

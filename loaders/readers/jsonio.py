@@ -7,6 +7,11 @@ Scholar search, batch and citation endpoints), ``{"meta": ..., "results": [...]}
 ``{"citedPaper": {...}}`` unwrapped to the paper inside. Each record carries the
 line its object starts on.
 
+Two things JSON can say that the rest of kg cannot hold are dealt with here: a value
+nested deeper than Python's recursion limit is a bad record ("JSON nested too
+deeply"), and a lone surrogate escape (``"\\ud800"``, which no UTF-8 output can
+encode) becomes U+FFFD, with one warning per file.
+
 >>> import tempfile, os
 >>> path = os.path.join(tempfile.mkdtemp(), "page.json")
 >>> _ = open(path, "w").write('{"meta": {"count": 2},\\n "results": [\\n  {"id": 1},\\n  {"id": 2}]}')
@@ -17,15 +22,19 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from typing import Iterator
 
-from loaders.readers.common import BadRecord, Source
+from loaders.readers.common import TOO_DEEP, BadRecord, Source
 
 CONTAINER_KEYS = ("data", "results")
 WRAPPER_KEYS = ("citingPaper", "citedPaper")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 _WHITESPACE = " \t\r\n"
 _decoder = json.JSONDecoder()
+# A \uD800-\uDFFF escape in the raw text: only then can a parsed string hold a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Record = tuple[int, object]
 
@@ -42,9 +51,9 @@ def json_records(source: Source) -> Iterator[Record]:
     if not first:
         return
     if _is_jsonl(source.path, first):
-        yield from _jsonl_records(consumed, lines)
+        yield from _jsonl_records(source, consumed, lines)
     else:
-        yield from _document_records("".join(consumed) + "".join(lines))
+        yield from _document_records(source, "".join(consumed) + "".join(lines))
 
 
 def _is_jsonl(path: str, first_line: str) -> bool:
@@ -53,12 +62,14 @@ def _is_jsonl(path: str, first_line: str) -> bool:
     try:
         json.loads(first_line)
         return True
+    except RecursionError:
+        return True  # one whole (if too deep) value on the line
     except json.JSONDecodeError:
         # A broken first record of a JSON Lines file still looks like one object.
         return len(first_line) > 1 and first_line[0] == "{" and first_line[-1] == "}"
 
 
-def _jsonl_records(consumed: list[str], rest: Iterator[str]) -> Iterator[Record]:
+def _jsonl_records(source: Source, consumed: list[str], rest: Iterator[str]) -> Iterator[Record]:
     number = 0
     for chunk in (consumed, rest):
         for line in chunk:
@@ -70,8 +81,33 @@ def _jsonl_records(consumed: list[str], rest: Iterator[str]) -> Iterator[Record]
             except json.JSONDecodeError as error:
                 yield number, BadRecord(f"invalid JSON: {error.msg}")
                 continue
-            for item in _unwrap(value):
+            except RecursionError:
+                yield number, BadRecord(TOO_DEEP)
+                continue
+            for item in _records_in(source, number, value, _SURROGATE_ESCAPE.search(line)):
                 yield number, item
+
+
+def _records_in(source: Source, number: int, value, escapes) -> list:
+    """The paper objects of one parsed value; lone surrogates replaced when its text had ``escapes``."""
+    try:
+        items = _unwrap(value)
+        if escapes and _SURROGATE.search(json.dumps(items, ensure_ascii=False, default=repr)):  # repr: BadRecords
+            source.warn_once(number, "lone surrogate escapes replaced by U+FFFD")
+            items = _without_surrogates(items)
+        return items
+    except RecursionError:  # parsed within the limit, but too deep to walk
+        return [BadRecord(TOO_DEEP)]
+
+
+def _without_surrogates(value):
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(key): _without_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def _unwrap(value) -> list:
@@ -89,7 +125,7 @@ def _unwrap(value) -> list:
     return [BadRecord(f"expected a JSON object, got {type(value).__name__}")]
 
 
-def _document_records(text: str) -> Iterator[Record]:
+def _document_records(source: Source, text: str) -> Iterator[Record]:
     newlines = [i for i, char in enumerate(text) if char == "\n"]
 
     def line_of(offset: int) -> int:
@@ -98,10 +134,12 @@ def _document_records(text: str) -> Iterator[Record]:
     try:
         items = _top_level_items(text)
     except json.JSONDecodeError as error:
-        yield error.lineno, BadRecord(f"invalid JSON: {error.msg}")
+        reason = TOO_DEEP if error.msg == TOO_DEEP else f"invalid JSON: {error.msg}"
+        yield error.lineno, BadRecord(reason)
         return
+    escapes = _SURROGATE_ESCAPE.search(text)
     for offset, value in items:
-        for item in _unwrap(value):
+        for item in _records_in(source, line_of(offset), value, escapes):
             yield line_of(offset), item
 
 
@@ -117,11 +155,19 @@ def _top_level_items(text: str) -> list[tuple[int, object]]:
         if items is None:
             items = [(start, {key: _plain(value) for key, (_, value) in members.items()})]
     else:
-        value, end = _decoder.raw_decode(text, start)
+        value, end = _decode(text, start)
         items = [(start, value)]
     if _skip(text, end) != len(text):
         raise json.JSONDecodeError("Extra data", text, _skip(text, end))
     return items
+
+
+def _decode(text: str, index: int) -> tuple[object, int]:
+    """The value at ``index``; one nested past the recursion limit fails like a syntax error there."""
+    try:
+        return _decoder.raw_decode(text, index)
+    except RecursionError:
+        raise json.JSONDecodeError(TOO_DEEP, text, index) from None
 
 
 def _plain(value):
@@ -151,7 +197,7 @@ def _array(text: str, index: int) -> tuple[list[tuple[int, object]], int]:
     if text.startswith("]", index):
         return items, index + 1
     while True:
-        value, end = _decoder.raw_decode(text, index)
+        value, end = _decode(text, index)
         items.append((index, value))
         index = _expect(text, _skip(text, end), ",]")
         if text[index] == "]":
@@ -166,12 +212,12 @@ def _object(text: str, index: int) -> tuple[dict[str, tuple[int, object]], int]:
     if text.startswith("}", index):
         return members, index + 1
     while True:
-        key, end = _decoder.raw_decode(text, _expect(text, index, '"'))
+        key, end = _decode(text, _expect(text, index, '"'))
         index = _skip(text, _expect(text, _skip(text, end), ":") + 1)
         if key in CONTAINER_KEYS and text.startswith("[", index):
             value, end = _array(text, index)
         else:
-            value, end = _decoder.raw_decode(text, index)
+            value, end = _decode(text, index)
         members[key] = (index, value)
         index = _expect(text, _skip(text, end), ",}")
         if text[index] == "}":

@@ -17,7 +17,7 @@ import re
 
 from kg.model import Paper
 from loaders.readers.common import (BadRecord, clean_abstract, clean_title, iso_date,
-                                    optional_int, optional_text, require_title, year_of)
+                                    optional_int, optional_text, optional_title, year_of)
 
 _ARXIV_ID = re.compile(r"^(?:arxiv:|https?://arxiv\.org/(?:abs|pdf)/)?"
                        r"(\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(v\d+)?$", re.I)
@@ -38,7 +38,7 @@ def to_paper(raw: dict) -> Paper:
                          "published" if raw.get("published") else "date")
     authors = _split_list(raw, "authors", ";")
     return Paper(
-        title=require_title(raw, "title"),
+        title=optional_title(raw, "title"),
         abstract=clean_abstract(optional_text(raw, "abstract") or optional_text(raw, "summary")),
         arxiv_id=arxiv_id,
         doi=optional_text(raw, "doi"),

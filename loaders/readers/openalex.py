@@ -7,15 +7,17 @@ A work: ``id`` (``https://openalex.org/W2741809807``), ``doi`` (URL form),
 ``ids`` (``openalex``, ``doi``, ``mag``, ``pmid``, ``pmcid``, sometimes ``arxiv``),
 ``primary_location`` (``source.display_name``, ``landing_page_url``).
 arXiv DOIs (``10.48550/arXiv.1706.03762``) and arXiv landing pages give the arXiv id.
+A referenced work given as a work object instead of an id is read as a paper when it
+has a title, like Semantic Scholar's references (``common.cited``).
 """
 from __future__ import annotations
 
 import re
 
 from kg.model import Paper, PaperRef, normalize_arxiv_id
-from loaders.readers.common import (BadRecord, author_names, clean_abstract, iso_date,
+from loaders.readers.common import (BadRecord, author_names, cited, clean_abstract, iso_date,
                                     optional_dict, optional_int, optional_list, optional_text,
-                                    require_title, year_of)
+                                    optional_title, year_of)
 
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)$", re.I)
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(.+)$", re.I)
@@ -23,16 +25,17 @@ _URL_PREFIX = re.compile(r"^https?://[^/]+/(?:[^/]+/)*")
 ID_KINDS = ("mag", "pmid", "pmcid")
 
 
-def to_paper(raw: dict) -> Paper:
-    """One OpenAlex work as a paper."""
+def to_papers(raw: dict) -> list:
+    """One OpenAlex work as a paper, then the papers among its referenced works."""
     ids = optional_dict(raw, "ids")
     location = optional_dict(raw, "primary_location")
     doi = optional_text(raw, "doi") or optional_text(ids, "doi")
     published = iso_date(optional_text(raw, "publication_date"), "publication_date")
     authors = author_names([optional_dict(a, "author") if isinstance(a, dict) else a
                             for a in optional_list(raw, "authorships")], "authorships", "display_name")
-    return Paper(
-        title=require_title(raw, "display_name", "title"),
+    nested = []
+    paper = Paper(
+        title=optional_title(raw, "display_name", "title"),
         abstract=clean_abstract(inverted_index_text(raw.get("abstract_inverted_index"))),
         arxiv_id=_arxiv_id(ids, doi, optional_text(location, "landing_page_url")),
         doi=doi,
@@ -43,10 +46,14 @@ def to_paper(raw: dict) -> Paper:
         year=optional_int(raw, "publication_year") or year_of(published),
         venue=optional_text(optional_dict(location, "source"), "display_name"),
         url=optional_text(location, "landing_page_url"),
-        references=[PaperRef(external_ids={"openalex": short_id(work)})
-                    for work in optional_list(raw, "referenced_works") if isinstance(work, str)],
+        references=cited(raw, "referenced_works", to_papers, _id_ref, nested),
         record_id=optional_text(raw, "id"),
     )
+    return [paper, *nested]
+
+
+def _id_ref(work, name: str) -> PaperRef | None:
+    return PaperRef(external_ids={"openalex": short_id(work)}) if isinstance(work, str) else None
 
 
 def short_id(value: str) -> str:

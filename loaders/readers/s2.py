@@ -5,15 +5,16 @@ A paper: ``paperId``, ``externalIds`` (``ArXiv``, ``DOI``, ``MAG``, ``CorpusId``
 ``year``, ``publicationDate``, ``venue``, ``authors`` (``[{"authorId", "name"}]``),
 and optionally ``references`` / ``citations``: lists of (partial) paper objects,
 or of ``{"citedPaper": {...}}`` / ``{"citingPaper": {...}}`` items, which become
-``Paper.references`` / ``Paper.cited_by``. Citation-endpoint pages
+``Paper.references`` / ``Paper.cited_by``; each of them that has a title is read as
+a paper too (``common.cited``). Citation-endpoint pages
 (``{"data": [{"citingPaper": {...}}]}``) are unwrapped by ``jsonio``.
 """
 from __future__ import annotations
 
 from kg.model import Paper, PaperRef
-from loaders.readers.common import (BadRecord, author_names, clean_abstract, iso_date,
+from loaders.readers.common import (BadRecord, author_names, cited, clean_abstract, iso_date,
                                     optional_dict, optional_int, optional_list, optional_text,
-                                    paper_ref, require_title, year_of)
+                                    optional_title, year_of)
 from loaders.readers.jsonio import WRAPPER_KEYS
 
 # Semantic Scholar's id kinds -> kg's lower-case external id names.
@@ -21,13 +22,15 @@ ID_KINDS = {"CorpusId": "corpus", "MAG": "mag", "DBLP": "dblp", "PubMed": "pmid"
             "PubMedCentral": "pmcid", "ACL": "acl"}
 
 
-def to_paper(raw: dict) -> Paper:
-    """One Graph API paper object as a paper."""
+def to_papers(raw: dict) -> list:
+    """One Graph API paper object as a paper, then the papers among its references and citations."""
+    raw = next((raw[key] for key in WRAPPER_KEYS if isinstance(raw.get(key), dict)), raw)
     arxiv_id, doi, external_ids = _ids(raw)
     published = iso_date(optional_text(raw, "publicationDate"), "publicationDate")
     authors = author_names(optional_list(raw, "authors"), "authors")
-    return Paper(
-        title=require_title(raw, "title"),
+    nested = []
+    paper = Paper(
+        title=optional_title(raw, "title"),
         abstract=clean_abstract(optional_text(raw, "abstract")),
         arxiv_id=arxiv_id,
         doi=doi,
@@ -38,10 +41,11 @@ def to_paper(raw: dict) -> Paper:
         year=optional_int(raw, "year") or year_of(published),
         venue=optional_text(raw, "venue") or optional_text(optional_dict(raw, "journal"), "name"),
         url=optional_text(raw, "url"),
-        references=_refs(raw, "references"),
-        cited_by=_refs(raw, "citations"),
+        references=cited(raw, "references", to_papers, _not_a_paper, nested),
+        cited_by=cited(raw, "citations", to_papers, _not_a_paper, nested),
         record_id=optional_text(raw, "paperId"),
     )
+    return [paper, *nested]
 
 
 def _ids(raw: dict) -> tuple[str | None, str | None, dict[str, str]]:
@@ -58,15 +62,5 @@ def _ids(raw: dict) -> tuple[str | None, str | None, dict[str, str]]:
     return optional_text(given, "ArXiv"), optional_text(given, "DOI"), external_ids
 
 
-def _refs(raw: dict, name: str) -> list[PaperRef]:
-    refs = []
-    for item in optional_list(raw, name):
-        if not isinstance(item, dict):
-            raise BadRecord(f"'{name}' entries must be paper objects")
-        item = next((item[key] for key in WRAPPER_KEYS if isinstance(item.get(key), dict)), item)
-        arxiv_id, doi, external_ids = _ids(item)
-        title = item["title"] if isinstance(item.get("title"), str) else None
-        ref = paper_ref(arxiv_id, doi, external_ids, title)
-        if ref.keys():
-            refs.append(ref)
-    return refs
+def _not_a_paper(entry, name: str) -> PaperRef:
+    raise BadRecord(f"'{name}' entries must be paper objects")

@@ -5,24 +5,26 @@ One object per line: ``paper_id``, ``title``, ``authors`` (``[{"first", "middle"
 ``pmc_id``, ``pubmed_id``, ``mag_id``, ``doi``, ``venue``, ``journal``,
 ``mag_field_of_study``, ``outbound_citations`` / ``inbound_citations`` (S2ORC
 paper ids), ``has_pdf_parse`` ... Citations become ``PaperRef(external_ids=
-{"s2orc": id})``.
+{"s2orc": id})``; a citation given as a metadata object instead of an id is read as
+a paper when it has a title, like Semantic Scholar's (``common.cited``).
 """
 from __future__ import annotations
 
 from kg.model import Paper, PaperRef
-from loaders.readers.common import (BadRecord, clean_abstract, clean_title, optional_int,
-                                    optional_list, optional_text, require_title)
+from loaders.readers.common import (BadRecord, cited, clean_abstract, clean_title, optional_int,
+                                    optional_list, optional_text, optional_title)
 
 ID_FIELDS = {"paper_id": "s2orc", "mag_id": "mag", "pubmed_id": "pmid", "pmc_id": "pmcid",
              "acl_id": "acl"}
 
 
-def to_paper(raw: dict) -> Paper:
-    """One S2ORC metadata record as a paper."""
+def to_papers(raw: dict) -> list:
+    """One S2ORC metadata record as a paper, then the papers among its citations."""
     external_ids = {kind: optional_text(raw, name) for name, kind in ID_FIELDS.items()}
     authors = [_name(author) for author in optional_list(raw, "authors")]
-    return Paper(
-        title=require_title(raw, "title"),
+    nested = []
+    paper = Paper(
+        title=optional_title(raw, "title"),
         abstract=clean_abstract(optional_text(raw, "abstract")),
         arxiv_id=optional_text(raw, "arxiv_id"),
         doi=optional_text(raw, "doi"),
@@ -31,10 +33,11 @@ def to_paper(raw: dict) -> Paper:
         authors_count=len(authors) or None,
         year=optional_int(raw, "year"),
         venue=optional_text(raw, "venue") or optional_text(raw, "journal"),
-        references=_refs(raw, "outbound_citations"),
-        cited_by=_refs(raw, "inbound_citations"),
+        references=cited(raw, "outbound_citations", to_papers, _id_ref, nested),
+        cited_by=cited(raw, "inbound_citations", to_papers, _id_ref, nested),
         record_id=optional_text(raw, "paper_id"),
     )
+    return [paper, *nested]
 
 
 def _name(author) -> str:
@@ -46,6 +49,5 @@ def _name(author) -> str:
     return clean_title(" ".join(part for part in parts if isinstance(part, str)))
 
 
-def _refs(raw: dict, name: str) -> list[PaperRef]:
-    return [PaperRef(external_ids={"s2orc": str(paper_id)})
-            for paper_id in optional_list(raw, name) if paper_id not in (None, "")]
+def _id_ref(paper_id, name: str) -> PaperRef | None:
+    return None if paper_id in (None, "") else PaperRef(external_ids={"s2orc": str(paper_id)})

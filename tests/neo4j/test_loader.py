@@ -2,6 +2,8 @@
 re-extraction cleanup, schema, and the CLI's error exit codes."""
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 import neo4j.time
 import pytest
@@ -9,8 +11,9 @@ import pytest
 import queries
 from kg import db, mirror, twins
 from kg.backends import Neo4jBackend
+from kg.build import build_graph
 from kg.model import EXTRACTED_EDGE_TYPES
-from loaders.neo4j_writer import LABELS, load_graph
+from loaders.neo4j_writer import LABELS, load_graph, wipe_database
 
 pytestmark = pytest.mark.neo4j
 
@@ -201,3 +204,21 @@ def test_count_nodes_are_found_through_indexes(sample_graph, empty_neo4j):
     with empty_neo4j.session() as session:
         plan = session.run("EXPLAIN " + queries.load("internal/count_methods"), {"ids": ["method:x"]}).consume().plan
     assert not _operators(plan) & {"NodeByLabelScan", "AllNodesScan"}, sorted(_operators(plan))
+
+
+
+def test_a_stub_fills_in_and_never_empties_a_paper(empty_neo4j, tmp_path):
+    """A graph citing a paper by ids only and one holding it whole, loaded in either order: the paper whole."""
+    citing, whole = tmp_path / "citing.json", tmp_path / "whole.json"
+    citing.write_text(json.dumps({"paperId": "a", "title": "Citing", "references": [{"paperId": "b"}]}))
+    whole.write_text(json.dumps({"paperId": "b", "title": "Cited", "abstract": "We use BERT."}))
+    stub_graph, whole_graph = (build_graph([path], workers=1)[0] for path in (citing, whole))
+    assert stub_graph.nodes["paper:s2:b"]["stub"] and not whole_graph.nodes["paper:s2:b"]["stub"]
+    for order in ((stub_graph, whole_graph), (whole_graph, stub_graph)):
+        with empty_neo4j.session() as session:
+            wipe_database(session)
+        for G in order:
+            load_graph(G, empty_neo4j)
+        rows = db.read_rows(empty_neo4j, "MATCH (p:Paper {id: 'paper:s2:b'}) "
+                                         "RETURN p.title AS title, p.abstract AS abstract, p.stub AS stub")
+        assert rows == [{"title": "Cited", "abstract": "We use BERT.", "stub": False}]

@@ -9,9 +9,9 @@ from loaders.readers import read_records
 GOOD = '{"id": "g%d", "title": "Good paper %d"}'
 BAD_LINES = {
     2: ('{"id": "b2", "title": "Broken" "abstract": "x"}', "invalid JSON: Expecting ',' delimiter"),
-    4: ('{"id": "b4", "abstract": "no title here"}', "missing title"),
+    4: ('{"abstract": "no title and no id here"}', "no title and no id"),
     5: ('{"id": "b5", "title": "T", "authors": 42}', "'authors' must be a list of strings or a ';'-separated string"),
-    7: ('{"id": "b7", "title": "   "}', "empty title"),
+    7: ('{"title": "   ", "doi": ""}', "no title and no id"),
     8: ('42', "expected a JSON object, got int"),
     9: ('{"id": "b9", "title": "T", "year": "MMXX"}', "'year' must be an integer"),
 }
@@ -47,7 +47,7 @@ def test_skip_bad_without_handler_warns_on_stderr(mixed, capsys):
     papers = list(read_records([mixed], skip_bad=True))
     assert len(papers) == 5
     err = capsys.readouterr().err
-    assert f"{mixed}:4: missing title" in err and err.count("\n") == len(BAD_LINES)
+    assert f"{mixed}:4: no title and no id" in err and err.count("\n") == len(BAD_LINES)
 
 
 def test_broken_json_document_names_the_line(tmp_path):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.errors import InputError
 from kg.model import title_key
 from loaders.readers import read_records
 
@@ -106,10 +107,21 @@ def test_page_001_paper_without_metadata_block(page_001):
 
 def test_abstract_without_title_is_a_bad_record(tmp_path):
     path = tmp_path / "page.txt"
+    orphan = "An orphan abstract line. " * 10
+    path.write_text(f"Daily Papers\n\n{orphan}\n\nA Title\n\n{orphan}\n")
+    errors = []
+    assert [p.title for p in read_records([path], skip_bad=True, on_bad=errors.append)] == ["A Title"]
+    assert [str(e) for e in errors] == [f"{path}:3: abstract without a title line before it"]
+
+
+def test_a_page_of_bad_records_only_is_an_error_even_when_skipping(tmp_path):
+    path = tmp_path / "page.txt"
     path.write_text("Daily Papers\n\n" + "An orphan abstract line. " * 10 + "\n")
     errors = []
-    assert list(read_records([path], skip_bad=True, on_bad=errors.append)) == []
-    assert [str(e) for e in errors] == [f"{path}:3: abstract without a title line before it"]
+    with pytest.raises(InputError) as caught:
+        list(read_records([path], skip_bad=True, on_bad=errors.append))
+    assert str(caught.value) == f"{path}:3: abstract without a title line before it (and no record was readable)"
+    assert len(errors) == 1
 
 
 def test_mixed_layouts_in_one_page():

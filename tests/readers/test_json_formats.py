@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.errors import InputError
 from kg.model import PaperRef
 from loaders.readers import read_records
 
@@ -61,7 +62,7 @@ def test_semantic_scholar_real_response(shared_dir):
     """The real Graph API response for Turing's paper (not written by us)."""
     path = shared_dir / "formats" / "semantic-scholar" / "Paper.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
-    (paper,) = read_records([path])
+    paper, *nested = read_records([path])
     assert paper.sources == ["s2"]
     assert paper.title == raw["title"] == "Computing Machinery and Intelligence"
     assert paper.doi == "10.1093/mind/lix.236.433" and paper.key == "doi:10.1093/mind/lix.236.433"
@@ -87,8 +88,59 @@ def test_semantic_scholar_real_response(shared_dir):
     assert kinds <= {"s2", "corpus", "mag", "dblp", "pmid", "pmcid", "acl"} and "pmcid" in kinds
 
 
+def test_semantic_scholar_nested_papers_are_papers(shared_dir):
+    """Each reference and citation that comes with a title is read as a paper, in the order listed."""
+    path = shared_dir / "formats" / "semantic-scholar" / "Paper.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    paper, *nested = read_records([path])
+    listed = raw["references"] + raw["citations"]
+    assert all(entry["title"] for entry in listed)
+    assert [p.title for p in nested] == [" ".join(entry["title"].split()) for entry in listed]
+    assert [p.ref() for p in nested] == paper.references + paper.cited_by  # what the edges point at
+    with_abstract = [p for p in nested if p.abstract]
+    assert len(with_abstract) == sum(1 for entry in listed if (entry["abstract"] or "").strip()) == 779
+    assert all(p.sources == ["s2"] and p.origin == f"{path}:1" and not p.stub for p in nested)
+    citing = nested[14]
+    entry = raw["citations"][0]
+    assert (citing.record_id, citing.doi, citing.year, citing.published, citing.venue) == (
+        entry["paperId"], entry["externalIds"]["DOI"].lower(), entry["year"], entry["publicationDate"], entry["venue"])
+    assert citing.authors == [a["name"] for a in entry["authors"]] and len(citing.authors) == 7
+
+
+def test_nested_paper_that_cannot_be_read_is_reported_and_the_record_kept(tmp_path):
+    path = tmp_path / "s2.json"
+    path.write_text(json.dumps({"paperId": "p", "title": "Parent", "citations": [
+        {"paperId": "c1", "title": "Good citer", "year": 2020},
+        {"citingPaper": {"paperId": "c2", "title": "Bad citer", "authors": "not a list"}},
+        {"paperId": "c3", "externalIds": {"DOI": "10.1/C3"}}]}))
+    errors = []
+    papers = list(read_records([path], skip_bad=True, on_bad=errors.append))
+    assert [str(e) for e in errors] == [f"{path}:1: 'citations' entry 2: 'authors' must be a list"]
+    assert [p.title for p in papers] == ["Parent", "Good citer"]  # c3 has no title: a reference only
+    assert [r.keys()[0] for r in papers[0].cited_by] == ["s2:c1", "doi:10.1/c3"]
+    with pytest.raises(InputError, match=r":1: 'citations' entry 2: 'authors' must be a list"):
+        list(read_records([path]))
+
+
+@pytest.mark.parametrize("fmt, record", [
+    ("openalex", {"id": "https://openalex.org/W1", "display_name": "Work", "referenced_works": [
+        "https://openalex.org/W2", {"id": "https://openalex.org/W3", "display_name": "Referenced work",
+                                    "abstract_inverted_index": {"We": [0], "use": [1], "BERT.": [2]}}]}),
+    ("s2orc", {"paper_id": "1", "title": "Work", "outbound_citations": [
+        "2", {"paper_id": "3", "title": "Referenced work", "abstract": "We use BERT."}]}),
+])
+def test_openalex_and_s2orc_nest_papers_by_the_same_rule(tmp_path, fmt, record):
+    path = tmp_path / "works.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    work, referenced = read_records([path], format=fmt)
+    assert (referenced.title, referenced.abstract, referenced.sources) == ("Referenced work", "We use BERT.", [fmt])
+    assert work.references[1] == referenced.ref() and len(work.references[0].keys()) == 1
+
+
 def test_semantic_scholar_search_page():
-    attention, bert = read("s2-search.json")
+    attention, resnet, bahdanau, layer_norm, bert, attention_again = read("s2-search.json")
+    assert (resnet.key, bahdanau.key, layer_norm.key, attention_again.key) == (
+        "1512.03385", "1409.0473", "title:layer-normalization", "1706.03762")
     assert attention.sources == ["s2"] and attention.key == "1706.03762"
     assert attention.external_ids["corpus"] == "13756489" and attention.external_ids["dblp"]
     assert [r.keys()[0] for r in attention.references] == ["1512.03385", "1409.0473", "title:layer-normalization"]

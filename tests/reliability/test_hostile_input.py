@@ -6,6 +6,7 @@ functions (what the CLI calls), so a crash in either surfaces here.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 
@@ -21,7 +22,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BAD_LINES = {
     2: ('{"id": "bad-json", "title": "Broken" "abstract": "x"}', "invalid JSON"),
     4: ('{"id": "bad-type", "title": 12345}', "'title' must be a string"),
-    6: ('{"id": "bad-missing", "abstract": "A paper with no title."}', "missing title"),
+    6: ('{"abstract": "A paper with no title and no id."}', "no title and no id"),
     8: ('{"id": "bad-authors", "title": "T", "authors": {"name": "Ada"}}', "'authors'"),
     10: ('"just a string"', "expected a JSON object"),
     12: ('{"id": "bad-date", "title": "T", "date": "2024-13-45"}', "not a YYYY-MM-DD date"),
@@ -163,3 +164,65 @@ def test_extract_strict_and_skip_bad(mixed_file, tmp_path, run_kg):
         text = {"title": _expected_title(record["title"]), "abstract": _CONTROL.sub("", record.get("abstract", "")).strip()}
         for entity in line["entities"]:
             assert text[entity["field"]][entity["start"]:entity["end"]] == entity["text"]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("deep.json", "[" * 100_000 + "]" * 100_000),
+    ("deep.jsonl", '{"title": "A", "abstract": ' + "[" * 100_000 + "]" * 100_000 + "}\n"),
+])
+@pytest.mark.parametrize("skip_bad", [False, True])
+def test_json_nested_100000_deep_is_one_line_and_exit_3(tmp_path, run_kg, name, content, skip_bad):
+    path = tmp_path / name
+    path.write_text(content)
+    out = tmp_path / "out"
+    result = run_kg("build", path, "--out", out, "--workers", 1, *(["--skip-bad"] if skip_bad else []))
+    assert result.returncode == InputError.exit_code and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith(f"kg: error: {path}:1: JSON nested too deeply")
+    assert len(result.stderr.splitlines()) == 1 + skip_bad  # with --skip-bad, the skip is reported first
+    assert not out.exists()
+
+
+def test_lone_surrogate_escape_builds_replaced_with_one_warning(tmp_path, run_kg):
+    path = tmp_path / "surrogates.jsonl"
+    path.write_text('{"id": "s1", "title": "Lone \\ud800 high", "abstract": "We use BERT \\udfff."}\n'
+                    '{"id": "s2", "title": "Another \\udc00 one"}\n'
+                    '{"id": "s3", "title": "A pair \\ud83d\\ude00 is a character"}\n', encoding="ascii")
+    out = tmp_path / "out"
+    result = run_kg("build", path, "--out", out, "--workers", 1)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "surrogate" in line]
+    assert warnings == [f"kg: warning: {path}:1: lone surrogate escapes replaced by U+FFFD (reported once per file)"]
+    titles = sorted(a["title"] for _, a in mirror.read(out).nodes(data=True) if a["label"] == "Paper")
+    assert titles == ["A pair \U0001F600 is a character", "Another \ufffd one", "Lone \ufffd high"]
+
+
+def test_csv_abstract_over_128_kib_builds(tmp_path, run_kg):
+    abstract = "We fine-tune BERT on SQuAD. " * 6000
+    assert len(abstract) > 128 * 1024
+    path = tmp_path / "papers.csv"
+    path.write_text(f'id,title,abstract\nbig,A long one,"{abstract}"\n')
+    out = tmp_path / "out"
+    result = run_kg("build", path, "--out", out, "--workers", 1)
+    assert result.returncode == 0, result.stderr
+    assert mirror.read(out).nodes["paper:id:big"]["abstract"] == abstract.strip()
+
+
+def _into_closed_pipe(run_kg, *args):
+    """Run kg with stdout a pipe whose reader is already gone (as `kg ... | head` once head exits)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return run_kg(*args, stdout=write_end)
+    finally:
+        os.close(write_end)
+
+
+def test_a_closed_output_pipe_ends_quietly_for_every_verb(tmp_path, run_kg, schema_graph):
+    from kg.cli import EXIT_PIPE_CLOSED, VERBS
+    mirror.write(schema_graph(0, 50), tmp_path)
+    for args in (["info", tmp_path], ["query", "top_entities", "--graph", tmp_path], ["query", "--list"]):
+        result = _into_closed_pipe(run_kg, *args)
+        assert (result.returncode, result.stderr) == (EXIT_PIPE_CLOSED, ""), args
+    for args in [["--help"], *([verb, "--help"] for verb in VERBS)]:
+        result = _into_closed_pipe(run_kg, *args)  # argparse itself swallows the failed write of a help text
+        assert result.returncode in (0, EXIT_PIPE_CLOSED) and result.stderr == "", args

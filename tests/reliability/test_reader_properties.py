@@ -1,8 +1,11 @@
 """Property-based: every reader, fed valid and corrupted records, raises nothing but InputError.
 
 Records are generated per format (valid shapes, then with fields of the wrong type,
-fields dropped, or the serialised text cut and spliced), written to a file, and read
-in strict and in skip-bad mode. Reading the same file twice gives the same papers.
+fields dropped, the serialised text cut and spliced, values nested far past the
+recursion limit, lone surrogate escapes, CSV cells past the csv module's default
+field limit), written to a file, and read in strict and in skip-bad mode. Reading
+the same file twice gives the same papers, and every paper read can be written out
+as UTF-8 (what the mirror, `kg extract` and Neo4j do next).
 """
 from __future__ import annotations
 
@@ -23,8 +26,9 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 HOSTILE = ['x"}) MATCH (n) DETACH DELETE n //', "' OR 1=1 //", "<script>alert(1)</script>",
            "\u202eevil\u202c", "a\u200bb", "\U0001F600", "?!...", "\x00\x07", "\\u0000", "`"]
 
-# Text without lone surrogates (a UTF-8 file cannot hold them), hostile strings over-represented.
-text = st.one_of(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40), st.sampled_from(HOSTILE))
+# Any text, lone surrogates included (JSON escapes them as "\\ud800"; written raw they are bad
+# UTF-8), hostile strings over-represented.
+text = st.one_of(st.text(max_size=40), st.sampled_from(HOSTILE))
 title = st.one_of(text, st.text("abcXYZ -", min_size=1, max_size=20))
 json_scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), text)
 json_value = st.recursive(json_scalar, lambda children: st.one_of(
@@ -91,22 +95,50 @@ def corrupted(draw, valid: st.SearchStrategy[dict]):
 
 
 @st.composite
+def deeply_nested(draw) -> str:
+    """JSON text of a value nested up to 100,000 lists or objects deep (json.dumps refuses to write one)."""
+    depth = draw(st.one_of(st.integers(1, 50), st.integers(900, 1100), st.just(100_000)))
+    opener, closer = draw(st.sampled_from([("[", "]"), ('{"a": ', "}")]))
+    return opener * depth + "1" + closer * depth
+
+
+@st.composite
+def with_deep_value(draw, record: dict) -> str:
+    """``record`` as JSON text, one field (or the whole record) replaced by a deeply nested value."""
+    deep = draw(deeply_nested())
+    if not record or draw(st.booleans()):
+        return deep
+    name = draw(st.sampled_from(sorted(record)))
+    return json.dumps({**record, name: "\0"}).replace('"\\u0000"', deep)
+
+
+@st.composite
 def json_lines(draw, fmt: str) -> str:
-    """JSON Lines text: valid and corrupted records, some lines cut or spliced as raw text."""
+    """JSON Lines text: valid and corrupted records, some lines cut, spliced or nested too deep."""
     lines = []
     for _ in range(draw(st.integers(1, 4))):
         record = draw(st.one_of(VALID[fmt], corrupted(VALID[fmt]), json_value))
         line = json.dumps(record, ensure_ascii=draw(st.booleans()))
-        if draw(st.integers(0, 5)) == 0:  # cut the line or splice junk into it
+        damage = draw(st.integers(0, 7))
+        if damage == 0:  # cut the line or splice junk into it
             cut = draw(st.integers(0, len(line)))
             line = line[:cut] + draw(st.sampled_from(["", "\u0000", '"', "}{", "\ufeff"]))
+        elif damage == 1 and isinstance(record, dict):
+            line = draw(with_deep_value(record))
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+# Cell lengths around and past the csv module's default field limit (128 KiB).
+long_cell = st.one_of(text, st.integers(131_000, 300_000).map(lambda n: "We use BERT. " * (n // 13)))
 
 
 @st.composite
 def csv_table(draw) -> str:
     rows = draw(st.lists(st.one_of(VALID["jsonl"], corrupted(VALID["jsonl"])), min_size=1, max_size=4))
+    for row in rows:
+        if draw(st.booleans()):
+            row["abstract"] = draw(long_cell)
     header = draw(st.permutations(["id", "title", "abstract", "authors", "date", "year", "doi"]))
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -128,41 +160,49 @@ def hf_page(draw) -> str:
     return "\n".join(draw(st.lists(line, max_size=25))) + "\n"
 
 
+def _papers(path: str, fmt: str | None, **options) -> list[dict] | None:
+    """The papers read from ``path`` as dicts, or None for an InputError (checked to be one clean line)."""
+    try:
+        return [asdict(p) for p in read_records([path], format=fmt, **options)]
+    except InputError as error:
+        assert error.line is None or error.line >= 1
+        assert "\n" not in str(error) and str(error).startswith(path)
+        return None
+
+
+def _write(directory: str, content: str, suffix: str) -> str:
+    path = os.path.join(directory, "input" + suffix)
+    with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:  # raw surrogates: bad UTF-8
+        handle.write(content)
+    return path
+
+
 def _read(content: str, fmt: str, suffix: str) -> tuple[list, list | None, str | None]:
     """(papers read with --skip-bad, bad records, strict-mode outcome) for ``content``."""
     with tempfile.TemporaryDirectory() as directory:
-        path = os.path.join(directory, "input" + suffix)
-        with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
-            handle.write(content)
+        path = _write(directory, content, suffix)
         bad = []
-        papers = [asdict(p) for p in read_records([path], format=fmt, skip_bad=True, on_bad=bad.append)]
-        try:
-            strict = [asdict(p) for p in read_records([path], format=fmt)]
-        except InputError as error:
-            strict = None
-            assert error.line is None or error.line >= 1
-            assert "\n" not in str(error)
-        again = [asdict(p) for p in read_records([path], format=fmt, skip_bad=True, on_bad=lambda e: None)]
+        papers = _papers(path, fmt, skip_bad=True, on_bad=bad.append)
+        strict = _papers(path, fmt)
+        again = _papers(path, fmt, skip_bad=True, on_bad=lambda e: None)
     assert papers == again, "same input, different papers"
+    if papers is None:  # every record was bad: skipping them all is an error too, never an empty success
+        assert bad and strict is None
+        return [], bad, strict
     if strict is not None:
         assert strict == papers and not bad
     for paper in papers:
-        assert isinstance(paper["title"], str) and paper["title"].strip()
-        assert isinstance(paper["abstract"], str)
+        assert isinstance(paper["title"], str) and isinstance(paper["abstract"], str)
+        assert paper["title"].strip() or paper["arxiv_id"] or paper["doi"] or paper["external_ids"]
         assert "\x00" not in paper["title"] + paper["abstract"]
+        json.dumps(paper, ensure_ascii=False).encode("utf-8")  # a lone surrogate cannot be written out
     return papers, bad, strict
 
 
 def _check_detected(content: str, fmt: str, suffix: str) -> None:
     """Auto-detection on the same file either reads it or says it cannot tell: never a crash."""
     with tempfile.TemporaryDirectory() as directory:
-        path = os.path.join(directory, "input" + suffix)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        try:
-            list(read_records([path], skip_bad=True, on_bad=lambda e: None))
-        except InputError:
-            pass
+        _papers(_write(directory, content, suffix), None, skip_bad=True, on_bad=lambda e: None)
 
 
 @SETTINGS
@@ -185,17 +225,62 @@ def test_json_document_readers_raise_only_input_errors(case):
 
 
 @SETTINGS
+@given(st.sampled_from(["jsonl", "s2", "openalex"]).flatmap(
+    lambda fmt: st.tuples(st.just(fmt), VALID[fmt], st.booleans()).flatmap(
+        lambda case: st.tuples(st.just(case[0]), with_deep_value(case[1]), st.just(case[2])))))
+def test_deep_nesting_in_a_document_or_a_line_is_one_bad_record(case):
+    fmt, deep, as_document = case
+    content = f'[{deep},\n {{"title": "After"}}]' if as_document else deep + '\n{"title": "After"}\n'
+    papers, bad, _ = _read(content, fmt, ".json" if as_document else ".jsonl")
+    if bad and not as_document:  # a JSON Lines file goes on after the bad line
+        assert [p["title"] for p in papers][-1:] == ["After"] and bad[0].line == 1
+
+
+@SETTINGS
+@given(st.sampled_from([(0xD800, 0xDBFF), (0xDC00, 0xDFFF)]).flatmap(  # all high or all low: no pair
+    lambda r: st.text(st.characters(min_codepoint=r[0], max_codepoint=r[1]), min_size=1, max_size=3)), text)
+def test_lone_surrogate_escapes_are_replaced_and_the_record_kept(surrogates, rest):
+    line = json.dumps({"id": "s1", "title": rest + surrogates, "abstract": surrogates + " We use BERT."})
+    papers, bad, _ = _read(line + "\n" + line + "\n", "jsonl", ".jsonl")
+    assert not bad and len(papers) == 2
+    assert papers[0]["abstract"] == ("\ufffd" * len(surrogates) + " We use BERT.")
+
+
+@SETTINGS
+@given(st.integers(0, 400_000), st.sampled_from([".csv", ".tsv"]))
+def test_csv_cells_of_any_length_are_read_whole(size, suffix):
+    abstract = ("We use BERT on SQuAD. " * (size // 22 + 1))[:size].strip()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, dialect="excel-tab" if suffix == ".tsv" else "excel")
+    writer.writerows([["id", "title", "abstract"], ["big", "Long", abstract], ["small", "Short", "x"]])
+    papers, bad, _ = _read(buffer.getvalue(), "csv", suffix)
+    assert not bad and [(p["record_id"], p["abstract"]) for p in papers] == [("big", abstract), ("small", "x")]
+
+
+@SETTINGS
 @given(st.sampled_from(list(VALID)).flatmap(lambda fmt: VALID[fmt].map(lambda r: (fmt, r))))
 def test_valid_records_are_read_with_their_title(case):
     fmt, record = case
     papers, bad, _ = _read(json.dumps(record) + "\n", fmt if fmt != "csv" else "jsonl", ".jsonl")
-    raw_title = (record.get("paper") or record).get("title") or record.get("display_name")
+    fields = record.get("paper") or record
+    raw_title = fields["title"] if "title" in fields else record["display_name"]
     if bad:  # a valid shape may still carry an unreadable value: then the reason names a field
         assert len(bad) == 1 and bad[0].line == 1
     else:
-        assert len(papers) == 1
-        assert papers[0]["title"] == " ".join(
-            "".join(c for c in raw_title if not (ord(c) < 32 or 127 <= ord(c) < 160)).split())
+        # Then each reference that has a title, as a paper of its own.
+        titled = [ref for ref in record.get("references", []) if _cleaned(ref["title"])]
+        assert len(papers) == 1 + len(titled)
+        assert [p["title"] for p in papers] == [_cleaned(t) for t in [raw_title, *(r["title"] for r in titled)]]
+
+
+def _cleaned(title: str) -> str:
+    """A title as readers should clean it: control characters but tab and newline dropped, whitespace collapsed."""
+    kept = "".join(c for c in title if not ((ord(c) < 32 and c not in "\t\n") or 127 <= ord(c) < 160))
+    return " ".join(_no_surrogates(kept).split())
+
+
+def _no_surrogates(value: str) -> str:
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value)
 
 
 @SETTINGS
@@ -220,7 +305,4 @@ def test_arbitrary_bytes_under_autodetection(data, suffix):
         path = os.path.join(directory, "input" + suffix)
         with open(path, "wb") as handle:
             handle.write(data)
-        try:
-            list(read_records([path], skip_bad=True, on_bad=lambda e: None))
-        except InputError as error:
-            assert str(error).startswith(path)
+        _papers(path, None, skip_bad=True, on_bad=lambda e: None)

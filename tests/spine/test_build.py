@@ -19,11 +19,14 @@ def built_dir(tmp_path_factory, run_kg, sample_paths) -> Path:
     return out
 
 
-def test_seeds_merge_into_443_papers(built_dir, run_kg):
+def test_sample_merges_into_443_seed_papers_and_1014_from_semantic_scholar(built_dir, run_kg):
     result = run_kg("info", built_dir, "--json", check=True)
     counts = json.loads(result.stdout)
     assert set(counts) == {"nodes", "edges"}
-    assert counts["nodes"]["Paper"] == 443
+    # Turing's paper, its 14 references and 999 citing papers (two of the 1,000 listed are one).
+    assert counts["nodes"]["Paper"] == 443 + 1 + 14 + 999
+    assert counts["edges"]["CITES"] == 14 + 999 and counts["edges"]["AUTHORED"] > 1000
+    assert not any(a["stub"] for _, a in mirror.read(built_dir).nodes(data=True) if a["label"] == "Paper")
     assert all(re.fullmatch(r"[A-Z][A-Za-z]*", label) for label in counts["nodes"])
     assert all(re.fullmatch(r"[A-Z]+(_[A-Z]+)*", edge_type) for edge_type in counts["edges"])
     # The sample names methods, datasets and code links: extraction ran.

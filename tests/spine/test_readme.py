@@ -80,6 +80,18 @@ def test_console_examples_print_what_the_document_shows(document, sample_cwd, mo
         assert printed == shown, command
 
 
+def test_readme_shows_the_samples_citations_and_authors(readme, sample_graph):
+    """The sample has CITES and AUTHORED (from its Semantic Scholar response), and the README shows them."""
+    shown = {shlex.split(command)[2]: output for command, output in console_examples(readme)
+             if command.startswith("kg query ")}
+    edges = mirror.counts(sample_graph)["edges"]
+    for name, edge_type in (("citations", "CITES"), ("author_papers", "AUTHORED")):
+        assert edges.get(edge_type), f"the sample graph has no {edge_type}"
+        assert name in shown, f"the README shows no `kg query {name}` example"
+        rows = shown[name].splitlines()[2:]  # after the header and its rule
+        assert rows and "(no rows)" not in rows, name
+
+
 def test_cypher_examples_are_the_named_query_files(readme):
     cypher = blocks(readme, "cypher")
     assert len(cypher) == 3
