@@ -134,8 +134,7 @@ class CuePhrases:
         canonical = PARENTHESIS.sub("", mods if head_word in self.drop_heads else span)
         if type_ == "method" and head_word in self.generic_heads and mods:
             entry = self.resources.lookup_any(mods)
-            canonical = entry.name if entry else mods if any(looks_like_name(w.strip("()[],")) for w in mods.split()) \
-                else canonical
+            canonical = entry.name if entry else mods if looks_like_name(mods) else canonical
         if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not LETTER.search(canonical):
             return False
         add_span(doc, type_, first, end, "cue_phrase", canonical)
