@@ -189,8 +189,11 @@ def _title_only_flaw(name: str, seen: _Evidence, defined: bool) -> str | None:
 
 
 def _term(type_: str, name: str, confidence: float, reason: str) -> Decision:
-    """A real term: a name if it is shaped like one, ``generic`` if it is too general to be a node."""
-    if name.casefold() in words().generic_concepts.get(type_, ()):
+    """A real term: a name if it is shaped like one, ``generic`` if it is too general to be a node
+    (``accuracy``; a generic word after a generic name: ``AI systems``, ``LLM agents``)."""
+    parts = name.split()
+    if name.casefold() in words().generic_concepts.get(type_, ()) or len(parts) > 1 and \
+            parts[-1].casefold() in words().generic_heads and load().is_generic(" ".join(parts[:-1])):
         return Decision("generic", confidence, "too general to be a node by itself")
     return Decision("name" if any(_NAME_PART.search(w) for w in name.split()) else "concept", confidence, reason)
 
