@@ -36,6 +36,19 @@ def sample_paths() -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def seed_paths(sample_paths) -> list[str]:
+    """The sample's five Hugging Face pages alone (no references: the papers kg enrich looks up)."""
+    return [path for path in sample_paths if path.endswith(".txt")]
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_paths):
+    """The MultiDiGraph of the five seed pages, as the judged sample's "seeds" corpus was built."""
+    import kg
+    return kg.build(seed_paths, workers=1).to_networkx()
+
+
+@pytest.fixture(scope="session")
 def sample_graph(sample_paths):
     """The MultiDiGraph of the shipped sample, built once per session (treat as read-only)."""
     import kg

@@ -104,7 +104,7 @@ class OpenAlex(Source):
     def to_paper(raw: dict) -> Paper | None:
         """A work as a kg paper (the ``openalex`` reader's reading); a bare id becomes a title-less one."""
         try:
-            return openalex_reader.to_paper(raw)
+            return openalex_reader.to_papers(raw)[0]  # its nested works are looked up on their own
         except BadRecord:
             work_id = raw.get("id")
             return Paper("", external_ids={"openalex": openalex_reader.short_id(work_id)}) \

@@ -116,9 +116,10 @@ class SemanticScholar(Source):
     def to_paper(raw: dict) -> Paper | None:
         """An S2 paper object as a kg paper (the ``s2`` reader's reading), ``None`` if it names none."""
         try:
-            return s2_reader.to_paper(raw)
+            paper = s2_reader.to_papers(raw)[0]  # its nested papers are looked up on their own
         except BadRecord:
             return None  # no title or wrongly typed fields: nothing kg could key a node on safely
+        return paper if paper.title else None
 
 
 def paper_ids(attrs: dict) -> list[str]:

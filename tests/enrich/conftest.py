@@ -201,10 +201,10 @@ def as_seed(template: dict, title: str, number: int, **ids) -> dict:
 
 
 @pytest.fixture(scope="session")
-def sample_dir(tmp_path_factory, run_kg, sample_paths) -> Path:
-    """The sample built once by `kg build` (copy it before changing it)."""
+def sample_dir(tmp_path_factory, run_kg, seed_paths) -> Path:
+    """The seed pages built once by `kg build` (copy it before changing it)."""
     out = tmp_path_factory.mktemp("enrich-sample") / "graph"
-    run_kg("build", *sample_paths, "--out", out, "--workers", 1, check=True)
+    run_kg("build", *seed_paths, "--out", out, "--workers", 1, check=True)
     return out
 
 

@@ -37,8 +37,8 @@ def test_the_judged_sample_is_what_the_readme_says():
 
 
 @pytest.mark.parametrize("corpus, real_floor, junk_ceiling", FLOORS)
-def test_real_nodes_stay_and_junk_goes(corpus, real_floor, junk_ceiling, sample_graph, citing_graph):
-    G = sample_graph if corpus == "seeds" else citing_graph
+def test_real_nodes_stay_and_junk_goes(corpus, real_floor, junk_ceiling, seed_graph, citing_graph):
+    G = seed_graph if corpus == "seeds" else citing_graph
     scores = judged.score(G, [j for j in JUDGED if j["corpus"] == corpus])
     real, real_total = scores["real"]
     junk, junk_total = scores["junk"]
