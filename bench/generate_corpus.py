@@ -448,13 +448,16 @@ def generate(papers: int, out: str, seed: int = 0, seeds_pattern: str = DEFAULT_
 # --- measuring a corpus -------------------------------------------------------------------------
 
 def distinct_words(path: str, at: list[int]) -> dict[int, int]:
-    """Distinct lower-cased words of titles and abstracts among the first ``n`` records, for each ``n`` in ``at``."""
+    """Distinct lower-cased words of the abstracts among the first ``n`` records, for each ``n`` in ``at``.
+
+    Titles are left out: each starts with a name made up for that paper alone.
+    """
     seen: set[str] = set()
     counts, wanted = {}, sorted(at)
     with open(path, encoding="utf-8") as handle:
         for index, line in enumerate(handle, 1):
             paper = json.loads(line)
-            seen.update(w.lower() for w in WORD.findall(f"{paper.get('title', '')} {paper.get('abstract', '')}"))
+            seen.update(w.lower() for w in WORD.findall(paper.get("abstract") or ""))
             if index in wanted:
                 counts[index] = len(seen)
                 if index == wanted[-1]:
@@ -475,8 +478,16 @@ def measure(paths: list[str], at: list[int], repeat: int) -> str:
     """A Markdown table: distinct words at ``at`` records and bare-tokenizer records/s, per corpus."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from common import machine, median, run_child, table, this_command
-    rows = []
     header = machine()
+    # runs alternate between the corpora, so a change of load on a shared machine hits them alike
+    seconds: dict[str, list[float]] = {path: [] for path in paths}
+    for _ in range(repeat):
+        for path in paths:
+            run = run_child([sys.executable, "-c", TOKENIZE, path])
+            if run.returncode:
+                raise SystemExit(f"tokenizer run failed on {path}")
+            seconds[path].append(run.seconds)
+    rows = []
     for path in paths:
         records = sum(1 for _ in open(path, "rb"))
         counts = distinct_words(path, at)
@@ -485,13 +496,15 @@ def measure(paths: list[str], at: list[int], repeat: int) -> str:
         if len(counts) >= 2:
             (n1, c1), (n2, c2) = sorted(counts.items())[0], sorted(counts.items())[-1]
             row["Heaps exponent"] = f"{math.log(c2 / c1) / math.log(n2 / n1):.2f}"
-        runs = [run_child([sys.executable, "-c", TOKENIZE, path]) for _ in range(repeat)]
-        if any(run.returncode for run in runs):
-            raise SystemExit(f"tokenizer run failed on {path}")
-        seconds = median([run.seconds for run in runs])
-        row["tokenizer s (median)"] = f"{seconds:.1f}"
-        row["tokenizer records/s"] = f"{records / seconds:,.0f}"
+        if not repeat:
+            rows.append(row)
+            continue
+        middle = median(seconds[path])
+        row["tokenizer s (median)"] = f"{middle:.1f} ({', '.join(f'{s:.1f}' for s in seconds[path])})"
+        row["tokenizer records/s"] = f"{records / middle:,.0f}"
         rows.append(row)
+    if not repeat:
+        return f"{header}\n{table(rows)}\ncommand: {this_command()}"
     return f"{header}\n{table(rows)}\nspaCy {spacy_version()} blank('en') tokenizer.pipe over every abstract, " \
            f"whole process, median of {repeat}\ncommand: {this_command()}"
 
@@ -519,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="instead of generating: distinct words and tokenizer throughput of these corpora")
     parser.add_argument("--at", type=int, nargs="+", default=[10_000, 100_000],
                         help="record counts at which --measure counts distinct words (default 10000 100000)")
-    parser.add_argument("--repeat", type=int, default=3, help="tokenizer runs per corpus for --measure (default 3)")
+    parser.add_argument("--repeat", type=int, default=3, help="tokenizer runs per corpus for --measure (default 3; 0: words only)")
     args = parser.parse_args(argv)
     if args.measure:
         print(measure(args.measure, args.at, args.repeat))
