@@ -6,7 +6,7 @@ and returns plain rows (a list of dicts). Entity parameters take a name, an
 alias or an id, in any case; paper parameters an id, a key (arXiv id) or a title.
 
 >>> g.top_methods(n=2)                                   # g: kg.open(DIR) or kg.open("bolt://...")
-[{'id': 'method:clip', 'name': 'CLIP', 'papers': 4}, {'id': 'method:lora', 'name': 'LoRA', 'papers': 4}]
+[{'id': 'method:clip', 'name': 'CLIP', 'kind': 'name', 'papers': 4}, {'id': 'method:lora', 'name': 'LoRA', 'kind': 'name', 'papers': 4}]
 >>> [row["paper"] for row in g.proposer_of("low-rank adaptation")]
 ['paper:2402.00002']
 """

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.neo4j
 SMALL_GRAPH_PARAMS = {"paper": "2501.00003", "method": "contrastive language-image pre-training",
                       "dataset": "imagenet-1K", "task": "qa", "entity": "low-rank adaptation",
                       "author": "ada lovelace", "year": 2025, "source": "softprompt", "target": "GLUE",
-                      "text": "co", "type": "dataset", "n": 3}
+                      "text": "co", "type": "dataset", "n": 3, "kind": "names"}
 
 
 @pytest.fixture(scope="module")
