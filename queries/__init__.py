@@ -46,7 +46,7 @@ def bind(name: str, given: dict, *, use_examples: bool = False) -> dict:
     else it is an error. Errors are :class:`kg.errors.UsageError` (one line).
 
     >>> bind("top_entities", {"n": "5"}, use_examples=True)
-    {'type': 'method', 'n': 5}
+    {'type': 'method', 'n': 5, 'kind': 'names'}
     """
     from kg.errors import UsageError
     if name not in names():
@@ -128,6 +128,6 @@ def example_params(name: str) -> dict:
     """The example value of every parameter of query ``name``.
 
     >>> example_params("top_entities")
-    {'type': 'method', 'n': 10}
+    {'type': 'method', 'n': 10, 'kind': 'names'}
     """
     return {key: spec["example"] for key, spec in describe(name)["params"].items()}

@@ -31,8 +31,8 @@ def test_params_are_typed_and_rows_are_json_objects(run_kg, graph_dir):
                     "--graph", graph_dir, "--format", "json", check=True)
     rows = json.loads(result.stdout)
     # ImageNet is named by three fixture papers, COCO by two.
-    assert rows == [{"id": "dataset:imagenet", "name": "ImageNet", "papers": 3},
-                    {"id": "dataset:coco", "name": "COCO", "papers": 2}]
+    assert rows == [{"id": "dataset:imagenet", "name": "ImageNet", "kind": "name", "papers": 3},
+                    {"id": "dataset:coco", "name": "COCO", "kind": "name", "papers": 2}]
 
 
 def test_example_params_fill_what_is_not_given(run_kg, graph_dir):
