@@ -201,3 +201,40 @@ def test_count_nodes_are_found_through_indexes(sample_graph, empty_neo4j):
     with empty_neo4j.session() as session:
         plan = session.run("EXPLAIN " + queries.load("internal/count_methods"), {"ids": ["method:x"]}).consume().plan
     assert not _operators(plan) & {"NodeByLabelScan", "AllNodesScan"}, sorted(_operators(plan))
+
+
+def _stored(driver) -> dict:
+    """Everything a load leaves: nodes with every property (Neo4j-only ones too), relationships, count nodes,
+    index names."""
+    return {"nodes": db.read_rows(driver, queries.load("internal/read_nodes")),
+            "relationships": db.read_rows(driver, queries.load("internal/read_relationships")),
+            "count nodes": db.read_rows(driver, queries.load("internal/read_count_nodes")),
+            "schema": sorted(row["name"] for row in db.read_rows(driver, queries.load("internal/list_schema")))}
+
+
+def test_a_first_load_leaves_what_a_merge_load_recounts(sample_graph, empty_neo4j):
+    """Into an empty database the loader CREATEs, takes `papers` from the mirror, counts without deleting and
+    builds the indexes after the data; loading the same graph again MERGEs and recounts `papers` and every
+    count node on the server. The two must leave the same database."""
+    from loaders.neo4j_writer import _SCHEMA_NAME, database_is_empty, schema_statements
+    with empty_neo4j.session() as session:
+        assert database_is_empty(session)
+        load_graph(sample_graph, empty_neo4j)
+        assert not database_is_empty(session)
+    first = _stored(empty_neo4j)
+    assert first["count nodes"] and any("papers" in row["properties"] for row in first["nodes"])
+    assert {_SCHEMA_NAME.search(statement)["name"] for statement in schema_statements()} <= set(first["schema"])
+    load_graph(sample_graph, empty_neo4j)
+    assert _stored(empty_neo4j) == first
+
+
+def test_a_first_load_refuses_duplicate_ids_it_was_not_given(sample_graph, empty_neo4j):
+    """CREATE does not look for an existing node, so the id constraints must exist before the first batch."""
+    import neo4j.exceptions
+    from loaders.neo4j_writer import constraint_statements, ensure_schema, splice
+    with empty_neo4j.session() as session:
+        ensure_schema(session, constraint_statements())
+        statement = splice(queries.load("internal/create_nodes"), label="Method")
+        rows = [{"id": "method:x", "props": {"id": "method:x"}}] * 2
+        with pytest.raises(neo4j.exceptions.ConstraintError):
+            session.execute_write(lambda tx: tx.run(statement, {"rows": rows}).consume())
