@@ -44,33 +44,16 @@ def splice(template: str, **names: str) -> str:
     return _SLOT.sub(lambda match: names[match[1]], template)
 
 
-def _statements(name: str) -> list[str]:
-    """The statements of ``queries/<name>.cypher``, separated by semicolons at line ends."""
-    body = "\n".join(line for line in queries.load(name).splitlines() if not line.startswith("//"))
-    return [statement.strip().rstrip(";") for statement in body.split(";\n") if statement.strip()]
-
-
-def constraint_statements() -> list[str]:
-    """The id constraints: every load creates them before writing (MERGE and CREATE check them)."""
-    return [splice(queries.load("internal/schema_id_constraint"), label=label, name=f"{label.lower()}_id")
-            for label in LABELS]
-
-
-def graph_index_statements() -> list[str]:
-    """The indexes on the graph's nodes."""
-    names = [splice(queries.load("internal/schema_name_index"), label=label, name=f"{label.lower()}_name")
-             for label in NAMED_LABELS]
-    return [*names, *_statements("internal/schema_fixed")]
-
-
-def count_index_statements() -> list[str]:
-    """The indexes on the count nodes (recounting a method seeks its old count nodes through them)."""
-    return _statements("internal/schema_counts")
-
-
 def schema_statements() -> list[str]:
     """Every statement that creates the constraints and indexes (all ``IF NOT EXISTS``)."""
-    return [*constraint_statements(), *graph_index_statements(), *count_index_statements()]
+    body = "\n".join(line for line in queries.load("internal/schema_fixed").splitlines()
+                     if not line.startswith("//"))
+    fixed = [statement.strip() for statement in body.split(";\n") if statement.strip()]
+    constraints = [splice(queries.load("internal/schema_id_constraint"), label=label, name=f"{label.lower()}_id")
+                   for label in LABELS]
+    indexes = [splice(queries.load("internal/schema_name_index"), label=label, name=f"{label.lower()}_name")
+               for label in NAMED_LABELS]
+    return [*constraints, *indexes, *[s.rstrip(";") for s in fixed]]
 
 
 def lookup_key(attrs: dict) -> str | None:
@@ -116,15 +99,11 @@ def _batches(rows: list, size: int) -> Iterator[list]:
         yield rows[start:start + size]
 
 
-def node_groups(G: nx.MultiDiGraph, papers: dict[str, int] | None = None) -> dict[str, list[dict]]:
-    """Node rows per label, in graph order; with ``papers`` (:func:`entity_paper_counts`, for a first load)
-    entity rows carry their paper count and ``entity: True``."""
+def node_groups(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
+    """Node rows per label, in graph order."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for node_id, attrs in G.nodes(data=True):
-        row = {"id": node_id, "props": node_properties(node_id, attrs)}
-        if papers is not None and node_id in papers:
-            row["entity"], row["props"]["papers"] = True, papers[node_id]
-        groups[attrs["label"]].append(row)
+        groups[attrs["label"]].append({"id": node_id, "props": node_properties(node_id, attrs)})
     return groups
 
 
@@ -154,16 +133,17 @@ def _write(session, statement: str, params: dict):
     return session.execute_write(lambda tx: tx.run(statement, params).consume().counters)
 
 
-def ensure_schema(session, statements: list[str] | None = None) -> int:
-    """Create the constraints and indexes (of ``statements``, default all) that are missing (schema
-    changes need their own transactions). Returns how many were created.
+def ensure_schema(session) -> int:
+    """Create the constraints and indexes that are missing (schema changes need their own transactions).
+
+    Returns how many were created.
 
     One read of the schema first: re-running every ``IF NOT EXISTS`` statement costs a write
     transaction each, a fixed cost of every load.
     """
     existing = {row["name"] for row in session.execute_read(
         lambda tx: tx.run(queries.load("internal/list_schema")).data())}
-    missing = [s for s in statements or schema_statements() if _SCHEMA_NAME.search(s)["name"] not in existing]
+    missing = [s for s in schema_statements() if _SCHEMA_NAME.search(s)["name"] not in existing]
     for statement in missing:
         _write(session, statement, {})
     return len(missing)
@@ -210,12 +190,11 @@ COUNT_BATCH_SIZE = 1_000
 
 
 def count_methods(session, ids: Iterable[str], batch_size: int = COUNT_BATCH_SIZE) -> None:
-    """Recount the MethodYear, MethodDataset and MethodTask count nodes of these methods: lock them and
-    delete their old count nodes (``internal/uncount_methods``), then count (``internal/count_methods``),
-    in one transaction per batch. (A first load, with no old count nodes, runs only the second.)"""
-    statements = [queries.load("internal/uncount_methods"), queries.load("internal/count_methods")]
+    """Recount the MethodYear, MethodDataset and MethodTask count nodes of these methods
+    (``internal/count_methods``)."""
+    statement = queries.load("internal/count_methods")
     for batch in _batches(sorted(ids), batch_size):
-        session.execute_write(lambda tx: [tx.run(statement, {"ids": batch}).consume() for statement in statements])
+        _write(session, statement, {"ids": batch})
 
 
 def _progress(total: int, enabled: bool):
@@ -223,90 +202,46 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="rec", desc="neo4j", disable=not enabled)
 
 
+def _write_groups(session, statements: Iterable[tuple[str, list[dict]]], batch_size: int, bar) -> None:
+    for statement, rows in statements:
+        for batch in _batches(rows, batch_size):
+            _write(session, statement, {"rows": batch})
+            bar.update(len(batch))
+
+
 def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: int = DEFAULT_BATCH_SIZE,
                progress: bool = False, database: str | None = None) -> dict:
     """Write ``G`` into Neo4j; loading the same graph twice changes nothing.
 
-    Order: the id constraints, (wipe), then either a first load (the database holds no node:
-    :func:`_first_load`) or a merge (:func:`_merge_load`), each ending with the count nodes of the methods
-    it touched; returns once every index is online. Returns counts of what was sent and removed.
+    Order: schema, (wipe), stale extracted edges of the loaded papers and the entities left
+    without relationships, then nodes, then relationships, then the entities' ``Entity`` label
+    and paper counts, then the count nodes of every method the load touched; returns once every index is online. Returns counts of what was sent and removed.
 
     >>> with kg.db.connect() as driver:                     # doctest: +SKIP
     ...     load_graph(kg.mirror.read("out/sample"), driver)
     {'nodes': 4315, 'relationships': 5509, 'stale_relationships_deleted': 0, 'orphans_deleted': 0, 'wiped': 0}
     """
     from kg.db import default_database
+    nodes, relationships = node_groups(G), relationship_groups(G)
     counts = {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges(),
               "stale_relationships_deleted": 0, "orphans_deleted": 0, "wiped": 0}
-    database = database or default_database()
-    with driver.session(database=database) as session:
-        ensure_schema(session, constraint_statements())
+    with driver.session(database=database or default_database()) as session:
+        ensure_schema(session)
         if wipe:
             counts["wiped"] = wipe_database(session)
-        load = _first_load if database_is_empty(session) else _merge_load
-        load(session, G, batch_size, counts, progress)
+        removed, stale_methods = delete_stale_extractions(session, G, batch_size)
+        counts.update(removed)
+        node_template, rel_template = queries.load("internal/merge_nodes"), queries.load("internal/merge_relationships")
+        with _progress(counts["nodes"] + counts["relationships"], progress) as bar:
+            _write_groups(session, ((splice(node_template, label=label), rows) for label, rows in nodes.items()),
+                          batch_size, bar)
+            _write_groups(session, ((splice(rel_template, **{"from": a, "type": t, "to": b}), rows)
+                                    for (a, t, b), rows in relationships.items()), batch_size, bar)
+        index_entities(session, nodes, batch_size)
+        count_methods(session, stale_methods | {row["id"] for row in nodes.get("Method", [])},
+                      min(batch_size, COUNT_BATCH_SIZE))
         await_indexes(session)
     return counts
-
-
-def database_is_empty(session) -> bool:
-    """No node at all (``internal/count_all_nodes``, answered from the count store)."""
-    return session.execute_read(lambda tx: tx.run(queries.load("internal/count_all_nodes")).single()["n"]) == 0
-
-
-def _first_load(session, G: nx.MultiDiGraph, batch_size: int, counts: dict, progress: bool) -> None:
-    """Into an empty database: CREATE, not MERGE; entities get their label and paper count as they are
-    created (the graph is the whole database); the count nodes are counted without looking for old ones;
-    every index comes after the data it covers, populated in one pass instead of updated by every write
-    (the graph's while the count nodes are written)."""
-    nodes = node_groups(G, entity_paper_counts(G))
-    _write_jobs(session, _graph_jobs(nodes, relationship_groups(G), "create", batch_size),
-                _progress(counts["nodes"] + counts["relationships"], progress))
-    ensure_schema(session, graph_index_statements())
-    methods = sorted(row["id"] for row in nodes.get("Method", []))
-    statement = queries.load("internal/count_methods")
-    for batch in _batches(methods, min(batch_size, COUNT_BATCH_SIZE)):
-        _write(session, statement, {"ids": batch})
-    ensure_schema(session, count_index_statements())
-
-
-def _jobs(groups: Iterable[tuple[str, list[dict]]], batch_size: int) -> list[tuple[str, dict, int]]:
-    """``(statement, params, rows)`` per batch of each group's rows."""
-    return [(statement, {"rows": batch}, len(batch)) for statement, rows in groups for batch in _batches(rows, batch_size)]
-
-
-def _write_jobs(session, jobs: Iterable[tuple[str, dict, int]], bar) -> None:
-    """Each job a managed write transaction, in order."""
-    with bar:
-        for statement, params, rows in jobs:
-            _write(session, statement, params)
-            bar.update(rows)
-
-
-def _merge_load(session, G: nx.MultiDiGraph, batch_size: int, counts: dict, progress: bool) -> None:
-    """Into a database that holds nodes: missing indexes first (online before the count nodes are
-    recounted through them), stale extracted edges of the loaded papers and the entities left without
-    relationships dropped, nodes and relationships merged by id, the entities' ``Entity`` label and paper
-    counts (of the whole database), then the count nodes of every method the load touched."""
-    if ensure_schema(session, [*graph_index_statements(), *count_index_statements()]):
-        await_indexes(session)
-    removed, stale_methods = delete_stale_extractions(session, G, batch_size)
-    counts.update(removed)
-    nodes = node_groups(G)
-    _write_jobs(session, _graph_jobs(nodes, relationship_groups(G), "merge", batch_size),
-                _progress(counts["nodes"] + counts["relationships"], progress))
-    index_entities(session, nodes, batch_size)
-    count_methods(session, stale_methods | {row["id"] for row in nodes.get("Method", [])},
-                  min(batch_size, COUNT_BATCH_SIZE))
-
-
-def _graph_jobs(nodes: dict, relationships: dict, verb: str, batch_size: int) -> list[tuple[str, dict, int]]:
-    """The node jobs, then the relationship jobs (:func:`_jobs`) of a load, through the templates
-    ``internal/{verb}_nodes`` and ``internal/{verb}_relationships`` (verb: create or merge)."""
-    node_template, rel_template = queries.load(f"internal/{verb}_nodes"), queries.load(f"internal/{verb}_relationships")
-    return [*_jobs(((splice(node_template, label=label), rows) for label, rows in nodes.items()), batch_size),
-            *_jobs(((splice(rel_template, **{"from": a, "type": t, "to": b}), rows)
-                    for (a, t, b), rows in relationships.items()), batch_size)]
 
 
 def index_entities(session, nodes: dict[str, list[dict]], batch_size: int) -> None:

@@ -7,10 +7,30 @@
 // Counted on the server, so papers of earlier loads count too.
 // Parameters: $ids = method ids, e.g. ["method:clip", "method:lora"]; an id without a node only
 // loses its count nodes (a method a re-extraction left unconnected).
-// Run after internal/uncount_methods in the same transaction, which deletes the old count nodes.
 // Example: UNWIND of 1,000 ids per managed write transaction (loaders.neo4j_writer.COUNT_BATCH_SIZE),
 // sorted, so concurrent loads take the method locks in one order.
 UNWIND $ids AS id
+CALL (id) {
+  // A write lock on the method, held to commit: a concurrent load recounting it waits, then sees
+  // (and deletes) these count nodes instead of adding its own beside them.
+  MATCH (m:Method {id: id})
+  SET m.kg_recount = true
+  REMOVE m.kg_recount
+}
+CALL (id) {
+  MATCH (old:MethodYear {method: id})
+  DELETE old
+}
+CALL (id) {
+  MATCH (old:MethodDataset {method: id})
+  WHERE old.papers IS NOT NULL  // true of every count node; lets the (method, papers) index find them
+  DELETE old
+}
+CALL (id) {
+  MATCH (old:MethodTask {method: id})
+  WHERE old.papers IS NOT NULL
+  DELETE old
+}
 CALL (id) {
   MATCH (:Method {id: id})<-[:USES|PROPOSES]-(p:Paper)
   WHERE p.year IS NOT NULL
