@@ -4,9 +4,10 @@ Every user-facing query (``queries/*.cypher``) runs ``--repeat`` times after one
 warm-up, with its header's example parameters, except that ``paper``,
 ``author`` and ``year`` name the busiest paper, the most prolific author and the
 commonest year of the graph (the examples name seed papers a synthetic corpus
-does not hold), ``evidence`` asks about one of that paper's entities, and
+does not hold), ``evidence`` asks about one of that paper's entities,
 ``proposer_of``/``papers_building_on`` about the most used proposed entity and
-its first proposer. The baseline, measured in the same run, is the cheapest call
+its first proposer, and ``papers_using_method`` pages through the busiest method (its first page
+of ``n`` papers; other parameters, such as ``n``, ``after`` and ``max_papers``, take their examples). The baseline, measured in the same run, is the cheapest call
 each backend has: ``internal/ping`` in Neo4j (``RETURN 1``, one round trip; ``count_nodes``,
 used before, visits every node: 0.9 s at 1M papers) and ``mirror.counts`` on the mirror.
 
@@ -55,10 +56,13 @@ def graph_params(G) -> dict:
     proposed = Counter(target for _, target, key in G.edges(keys=True) if key in ("PROPOSES", "INTRODUCES"))
     users = Counter(target for _, target, key in G.edges(keys=True) if key in ("USES", "EVALUATES_ON"))
     entity = max(proposed, key=lambda node: (users[node], node))  # the most used of the proposed
+    method = max((node for node, label in G.nodes(data="label") if label == "Method"),
+                 key=lambda node: (sum(key in ("USES", "PROPOSES") for _, _, key in G.in_edges(node, keys=True)), node))
     proposer = min(source for source, _, key in G.in_edges(entity, keys=True) if key in ("PROPOSES", "INTRODUCES"))
     return {"*": {"paper": paper, "author": busiest(G, "Author", "out"), "year": years.most_common(1)[0][0]},
             "evidence": {"entity": min(t for _, t, k in G.out_edges(paper, keys=True) if k in EXTRACTED_EDGE_TYPES)},
-            "proposer_of": {"entity": entity}, "papers_building_on": {"paper": proposer}}
+            "proposer_of": {"entity": entity}, "papers_building_on": {"paper": proposer},
+            "papers_using_method": {"method": method}}
 
 
 def stored_params(path: str | None, G) -> dict:

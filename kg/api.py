@@ -116,13 +116,16 @@ class KnowledgeGraph:
         """Entities whose name or an alias contains ``text`` (any case), exact matches first."""
         return self.query("search_entities", text=text, n=n)
 
-    def papers_using(self, method: str) -> list[dict]:
-        """Papers that use (or propose) ``method``.
+    def papers_using(self, method: str, n: int = 25, after: str = "") -> list[dict]:
+        """Papers that use (or propose) ``method``: a page of the first ``n`` papers by id after ``after``
+        (the last paper of the previous page), each paper's rows together.
 
         >>> [row["relation"] for row in g.papers_using("CLIP")]
         ['PROPOSES', 'USES', 'USES', 'USES']
+        >>> [row["paper"] for row in g.papers_using("CLIP", n=2, after="paper:2401.00001")]
+        ['paper:2402.00002', 'paper:2501.00003']
         """
-        return self.query("papers_using_method", method=method)
+        return self.query("papers_using_method", method=method, n=n, after=after)
 
     def datasets_for_method(self, method: str, n: int = 25) -> list[dict]:
         """The ``n`` datasets a method is evaluated on in most papers."""
@@ -161,13 +164,16 @@ class KnowledgeGraph:
         """Papers ``paper`` cites (``out``) and papers citing it (``in``)."""
         return self.query("citations", paper=paper)
 
-    def related_papers(self, paper: str, n: int = 10) -> list[dict]:
-        """Papers sharing the most methods, datasets, tasks and metrics with ``paper``.
+    def related_papers(self, paper: str, n: int = 10, max_papers: int = 1000) -> list[dict]:
+        """Papers sharing the most methods, datasets, tasks and metrics with ``paper``; entities named by
+        more than ``max_papers`` papers do not count (they say little, and bound the work of a call).
 
         >>> g.related_papers("2401.00001", n=1)[0]["shared"]
         ['CLIP', 'ImageNet', 'accuracy']
+        >>> g.related_papers("2401.00001", n=1, max_papers=3)[0]["shared"]
+        ['ImageNet', 'accuracy']
         """
-        return self.query("related_papers", paper=paper, n=n)
+        return self.query("related_papers", paper=paper, n=n, max_papers=max_papers)
 
     def evidence(self, paper: str, entity: str) -> list[dict]:
         """The sentence and offsets behind each relationship from ``paper`` to ``entity``.

@@ -13,7 +13,7 @@ the node id, or equal ignoring case (``str.lower`` / ``toLower``).
 ...            aliases=["Contrastive Language-Image Pre-training"])
 >>> G.add_edge("paper:1", "method:clip", key="USES", type="USES")
 'USES'
->>> run(G, "papers_using_method", {"method": "contrastive language-image pre-training"})
+>>> run(G, "papers_using_method", {"method": "contrastive language-image pre-training", "n": 25, "after": ""})
 [{'paper': 'paper:1', 'title': 'A', 'year': None, 'relation': 'USES', 'method': 'method:clip'}]
 """
 from __future__ import annotations
@@ -167,13 +167,15 @@ def methods_without_code(G: nx.MultiDiGraph, n: int) -> list[dict]:
 # --- one entity -----------------------------------------------------------------------------
 
 @twin("papers_using_method")
-def papers_using_method(G: nx.MultiDiGraph, method: str) -> list[dict]:
+def papers_using_method(G: nx.MultiDiGraph, method: str, n: int, after: str) -> list[dict]:
     rows = [{"paper": paper, "title": G.nodes[paper].get("title"), "year": G.nodes[paper].get("year"),
              "relation": edge_type, "method": node}
             for node in find_entities(G, method, "Method")
             for paper, _, edge_type in G.in_edges(node, keys=True)
-            if edge_type in METHOD_EDGES and _has_label(G, paper, "Paper")]
-    return _ordered(rows, lambda row: (row["paper"], row["method"]))
+            if edge_type in METHOD_EDGES and _has_label(G, paper, "Paper") and paper > after]
+    page = set(sorted({row["paper"] for row in rows})[:n])
+    return _ordered([row for row in rows if row["paper"] in page],
+                    lambda row: (row["paper"], row["method"], row["relation"]))
 
 
 def _cooccurring(G: nx.MultiDiGraph, anchors: list[str], anchor_edges: tuple[str, ...],
@@ -295,11 +297,13 @@ def papers_with_code(G: nx.MultiDiGraph, n: int) -> list[dict]:
 
 
 @twin("related_papers")
-def related_papers(G: nx.MultiDiGraph, paper: str, n: int) -> list[dict]:
+def related_papers(G: nx.MultiDiGraph, paper: str, n: int, max_papers: int) -> list[dict]:
     rows = []
     for node in find_papers(G, paper):
         shared = defaultdict(set)
         for entity in targets_of(G, node, ENTITY_EDGES):
+            if len(papers_into(G, entity)) > max_papers:  # the `papers` count kg load keeps
+                continue
             for other in papers_into(G, entity, ENTITY_EDGES) - {node}:
                 shared[other].add(_name(G, entity))
         rows += [{"of": node, "paper": other, "title": G.nodes[other].get("title"),

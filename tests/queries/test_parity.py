@@ -17,7 +17,7 @@ pytestmark = pytest.mark.neo4j
 SMALL_GRAPH_PARAMS = {"paper": "2501.00003", "method": "contrastive language-image pre-training",
                       "dataset": "imagenet-1K", "task": "qa", "entity": "low-rank adaptation",
                       "author": "ada lovelace", "year": 2025, "source": "softprompt", "target": "GLUE",
-                      "text": "co", "type": "dataset", "n": 3, "kind": "names"}
+                      "text": "co", "type": "dataset", "kind": "names", "n": 3, "after": "paper:2401.00001", "max_papers": 3}
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +110,24 @@ def test_a_name_shared_by_several_entities_counts_each_paper_once(name, param, l
     expected = NetworkXBackend(G).run(name, params)
     assert max(row["papers"] for row in expected) == 2
     assert loaded_into(G).run(name, params) == expected
+
+
+@pytest.mark.parametrize("n", [2, 25])
+def test_every_page_of_papers_using_method_agrees(n, sample_graph, loaded_into):
+    """The busiest method of the sample, paged: with n=2 Neo4j walks the Paper.id index (P * P > n * papers),
+    with n=25 it expands the method's papers; both must page exactly like the twin, through to the end."""
+    method = max((node for node, label in sample_graph.nodes(data="label") if label == "Method"),
+                 key=lambda node: (len(twins.papers_into(sample_graph, node, twins.METHOD_EDGES)), node))
+    users = twins.papers_into(sample_graph, method, twins.METHOD_EDGES)
+    papers = sum(label == "Paper" for _, label in sample_graph.nodes(data="label"))
+    assert (len(users) ** 2 > n * papers) == (n == 2), "the two sizes must take the two plans"
+    backend, seen, after = loaded_into(sample_graph), [], ""
+    while True:
+        params = {"method": method, "n": n, "after": after}
+        page = backend.run("papers_using_method", params)
+        assert page == twins.run(sample_graph, "papers_using_method", params)
+        if not page:
+            break
+        seen += sorted({row["paper"] for row in page})
+        after = page[-1]["paper"]
+    assert seen == sorted(users)

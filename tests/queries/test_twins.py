@@ -34,7 +34,7 @@ def test_header_declares_every_parameter_the_text_uses(name):
 @pytest.mark.parametrize("spelling", ["CLIP", "clip", "Contrastive Language-Image Pre-training",
                                       "CONTRASTIVE LANGUAGE-IMAGE PRE-TRAINING", "method:clip"])
 def test_names_and_aliases_resolve_in_any_case(small_graph, spelling):
-    rows = twins.run(small_graph, "papers_using_method", {"method": spelling})
+    rows = twins.run(small_graph, "papers_using_method", {"method": spelling, "n": 25, "after": ""})
     # CLIP is proposed by 2401.00001 and used by three other papers of the fixture.
     assert [(row["paper"], row["relation"]) for row in rows] == [
         ("paper:2401.00001", "PROPOSES"), ("paper:2402.00002", "USES"),
@@ -42,7 +42,48 @@ def test_names_and_aliases_resolve_in_any_case(small_graph, spelling):
 
 
 def test_unknown_name_gives_no_rows(small_graph):
-    assert twins.run(small_graph, "papers_using_method", {"method": "no such method"}) == []
+    assert twins.run(small_graph, "papers_using_method", {"method": "no such method", "n": 25, "after": ""}) == []
+
+
+def _pages(G, method: str, n: int) -> list[list[str]]:
+    """Every page of papers_using_method, each as its paper ids, following the cursor to the end."""
+    pages, after = [], ""
+    while rows := twins.run(G, "papers_using_method", {"method": method, "n": n, "after": after}):
+        pages.append([row["paper"] for row in rows])
+        after = rows[-1]["paper"]
+    return pages
+
+
+def test_papers_using_method_pages_follow_the_cursor(small_graph):
+    # LoRA: proposed by 2402.00002, used by three more papers; pages of two papers, then one... then none.
+    assert _pages(small_graph, "LoRA", 2) == [["paper:2402.00002", "paper:2501.00003"],
+                                              ["paper:2502.00004", "paper:title:a-study-without-identifiers"]]
+    assert _pages(small_graph, "LoRA", 3) == [["paper:2402.00002", "paper:2501.00003", "paper:2502.00004"],
+                                              ["paper:title:a-study-without-identifiers"]]
+
+
+def test_a_page_holds_all_rows_of_its_papers(small_graph):
+    """n counts papers: a paper naming two methods of a shared alias brings both rows onto its page."""
+    G = small_graph.copy()
+    G.nodes["method:lora"]["aliases"] = [*G.nodes["method:lora"]["aliases"], "peft"]
+    G.nodes["method:softprompt"]["aliases"] = ["peft"]
+    rows = twins.run(G, "papers_using_method", {"method": "PEFT", "n": 2, "after": ""})
+    assert [(row["paper"], row["method"]) for row in rows] == [
+        ("paper:2402.00002", "method:lora"), ("paper:2501.00003", "method:lora")]
+    rows = twins.run(G, "papers_using_method", {"method": "PEFT", "n": 1, "after": "paper:2501.00003"})
+    assert [(row["paper"], row["method"], row["relation"]) for row in rows] == [
+        ("paper:2502.00004", "method:lora", "USES"), ("paper:2502.00004", "method:softprompt", "PROPOSES")]
+
+
+def test_related_papers_skip_entities_named_by_more_papers_than_the_cap(small_graph):
+    def shared(cap):
+        return {row["paper"]: row["shared"] for row in
+                twins.run(small_graph, "related_papers", {"paper": "2501.00003", "n": 10, "max_papers": cap})}
+    # 2502.00004 shares CLIP and LoRA (four papers each) and COCO (two) with 2501.00003.
+    assert shared(1000)["paper:2502.00004"] == ["CLIP", "COCO", "LoRA"]
+    assert shared(3)["paper:2502.00004"] == ["COCO"]
+    assert "paper:2401.00001" in shared(4) and "paper:2401.00001" not in shared(1)
+    assert shared(0) == {}
 
 
 def test_unknown_query_is_a_usage_error(small_graph):

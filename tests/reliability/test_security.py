@@ -46,7 +46,7 @@ def test_injection_strings_round_trip_and_change_nothing_else(hostile_dir, empty
     graph = kg.open(db.settings()["uri"])
     for value in INJECTIONS:
         if "\x00" in value:  # argv cannot carry a NUL byte: the Python API takes it
-            rows = graph.query("papers_using_method", method=value)
+            rows = graph.papers_using(value, n=1000)
         else:
             result = _kg("query", "papers_using_method", "--backend", "neo4j", "--param", f"method={value}",
                          "--format", "json", env=kg_env())
