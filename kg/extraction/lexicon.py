@@ -113,8 +113,10 @@ def english(part: str) -> frozenset[str]:
     return frozenset(read_lines(f"english_{part}.txt"))
 
 
+@lru_cache(maxsize=None)
 def read_json(filename: str) -> dict:
-    """A JSON data file of ``kg/extraction/data``."""
+    """A JSON data file of ``kg/extraction/data``, read once per process (treat it as read-only: several
+    components and the entity decision read the same files)."""
     return json.loads(resources.files("kg.extraction").joinpath("data", filename).read_text(encoding="utf-8"))
 
 
