@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Sequence
 
 import networkx as nx
 
-from kg.model import AUTHORED, CITES, ROLE_EDGE_TYPES, Edge, Entity, Mention, Paper, slug
+from kg.model import AUTHORED, CITES, KINDS, NODE_KINDS, ROLE_EDGE_TYPES, Edge, Entity, Mention, Paper, slug
 
 # When a paper both proposes and uses an entity, the stronger role names the edge.
 ROLE_PRECEDENCE = {"uses": "proposes", "evaluates_on": "introduces"}
@@ -131,7 +131,7 @@ def graph_entities(entities: Sequence[Entity], mentions: Sequence[Sequence[Menti
                    keep_descriptions: bool = False) -> tuple[list[Entity], list[list[Mention]]]:
     """The entities that become nodes and each paper's mentions of them, by the kinds
     :func:`kg.entity_decision.decide` gave them (descriptions only when ``keep_descriptions``)."""
-    from kg.entity_decision import KINDS, NODE_KINDS, decide
+    from kg.entity_decision import decide
 
     decide(entities, mentions)
     kinds = KINDS if keep_descriptions else NODE_KINDS
@@ -175,6 +175,5 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
     citations, stubs = resolve_citations(papers)
     report.stubs = len(stubs)
     G = assemble(papers, node_mentions, entities, citations, stubs)
-    del node_mentions
     report.seconds = time.perf_counter() - started
     return G, papers, mentions, report

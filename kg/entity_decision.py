@@ -41,16 +41,10 @@ from kg.extraction.lexicon import english, load, read_json
 from kg.model import Entity, Mention
 from kg.resolution import definition
 
-# Kinds that are graph nodes by default; ``description`` is the one that is not.
-NODE_KINDS = ("name", "concept", "generic")
-KINDS = (*NODE_KINDS, "description")
-# Kinds that rankings and views show unless told otherwise (``kind`` parameter ``names``).
-NAMED_KINDS = ("name", "concept")
 # How many papers must name a lower-case phrase with a generic head before it counts as a term.
 ESTABLISHED_PAPERS = 3
 MAX_CONCEPT_WORDS = 4
 
-_WORD = re.compile(r"[^\s]+")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _SIZE = re.compile(r"^~?\d+(?:\.\d+)?[KMBTkmbt]$")  # 7B, 1.3B, 1M: a model size or a count, no name
 _COUNTS = re.compile(r"^[\d.,x×~+%KMBTkmbt/\-]+$")

@@ -49,6 +49,11 @@ ROLE_EDGE_TYPES = {
 DEFAULT_ROLES = {"method": "uses", "dataset": "evaluates_on", "task": "addresses", "metric": "reports",
                  "repository": "has_code", "link": "links_to"}
 NEW_ROLES = {"method": "proposes", "dataset": "introduces"}
+# What sort of claim an entity node is (kg.entity_decision decides it; docs/extraction.md). Nodes by
+# default are every kind but ``description``; rankings and views show NAMED_KINDS unless told otherwise.
+NODE_KINDS = ("name", "concept", "generic")
+KINDS = (*NODE_KINDS, "description")
+NAMED_KINDS = ("name", "concept")
 # Relationship types that extraction produces (replaced when a paper is re-extracted).
 EXTRACTED_EDGE_TYPES = tuple(ROLE_EDGE_TYPES.values())
 CITES = "CITES"

@@ -23,8 +23,8 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
-from kg.entity_decision import NAMED_KINDS
 from kg.errors import UsageError
+from kg.model import NAMED_KINDS
 
 Twin = Callable[..., list[dict]]
 TWINS: dict[str, Twin] = {}

@@ -41,7 +41,7 @@ from pyvis.network import Network
 from kg import analytics
 from kg.errors import KgError, UsageError
 from kg.mirror import atomic_open
-from kg.model import normalize_arxiv_id
+from kg.model import KINDS, NAMED_KINDS, normalize_arxiv_id
 
 # Node label -> (vis-network shape, fill colour, legend glyph). Colour-blind-safe Tableau 10 hues.
 TYPE_STYLES = {
@@ -176,10 +176,13 @@ def write_html(html: str, path: str | os.PathLike) -> None:
 
 # ---------------------------------------------------------------- graph measures
 
+_UNNAMED_KINDS = frozenset(KINDS) - frozenset(NAMED_KINDS)  # generic and description
+
+
 def _named(attrs: dict) -> bool:
     """Whether a node may be drawn in the overview and the map: not a generic term or a description
     (a node without a kind, from an older graph, is drawn)."""
-    return attrs.get("kind") not in ("generic", "description")
+    return attrs.get("kind") not in _UNNAMED_KINDS
 
 
 def connections(G: nx.MultiDiGraph) -> dict[str, int]:
