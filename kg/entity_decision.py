@@ -158,7 +158,12 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
     flaw = described(name, established=defined or len(seen.papers) >= ESTABLISHED_PAPERS)
     if flaw:
         return Decision("description", 0.7, flaw)
-    return _term(entity.type, name, min(1.0, 0.55 + corpus + 0.2 * defined), "a term")
+    confidence = min(1.0, 0.55 + corpus + 0.2 * defined)
+    if not defined and name.split()[-1].casefold() in words().generic_heads:
+        # only its paper count established it ("learned representations", "theoretical framework"):
+        # real enough to stay a node, too general to rank
+        return Decision("generic", confidence, "a common phrase ending in a generic word")
+    return _term(entity.type, name, confidence, "a term")
 
 
 def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
