@@ -50,6 +50,7 @@ _SIZE = re.compile(r"^~?\d+(?:\.\d+)?[KMBTkmbt]$")  # 7B, 1.3B, 1M: a model size
 _COUNTS = re.compile(r"^[\d.,x×~+%KMBTkmbt/\-]+$")
 _SENTENCE_GLUE = re.compile(r"[A-Za-z]{2}\.[A-Z][a-z]")  # "AI.Social": two sentences run together
 _GLUED = re.compile(r"^([A-Za-z][a-z]{3,})([A-Z][a-z]+)$")  # "FindingsThis", "implicationsThis"
+_WEB_ADDRESS = re.compile(r"\.(?:com|org|net|io|ai|cn)$", re.I)  # JD.com, Amazon.com: web sites
 _NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 
 
@@ -72,6 +73,7 @@ class _Evidence:
     in_text: bool = False  # named in an abstract, where capitals mean something
     capitalised_in_text: int = 0
     long_forms: set = field(default_factory=set)  # what acronym definitions spell it out as
+    proposed: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Men
 def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:
     seen.papers.add(paper)
     seen.sources[mention.source] += 1
+    seen.proposed |= mention.role in ("proposes", "introduces")
     spelled = definition(mention)
     if spelled:
         seen.long_forms.add(spelled[0])
@@ -145,7 +148,7 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
         if flaw:
             return Decision("description", 0.7, flaw)
         name = title_words_lowered(name)
-    flaw = broken(name) or _not_of_any_type(name) or _spelled_out_as_no_name(seen)
+    flaw = broken(name) or _not_of_any_type(name) or _spelled_out_as_no_name(seen) or _bare_abbreviation(seen)
     if flaw:
         return Decision("description", 0.9, flaw)
     corpus = min(0.3, 0.1 * (len(seen.papers) - 1)) + 0.1 * seen.in_title
@@ -166,6 +169,15 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
     return _term(entity.type, name, confidence, "a term")
 
 
+def _bare_abbreviation(seen: _Evidence) -> str | None:
+    """An abbreviation one paper writes where nothing gives it an ML sense (``kg_names`` marks those
+    ``bare_name``): EHR, LTE, ISSN and KPMG look just like ML names, so without a definition, a
+    second paper or a proposal its type is a guess."""
+    if set(seen.sources) == {"bare_name"} and len(seen.papers) == 1 and not seen.long_forms and not seen.proposed:
+        return "an abbreviation no paper defines or uses as an ML name"
+    return None
+
+
 def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
     """An acronym whose every definition is broken (``auto-regressive (AR)``, ``key-value (KV)``)."""
     if seen.long_forms and all(broken(f) or dangling(f.title()) for f in seen.long_forms):
@@ -180,7 +192,7 @@ def _title_only_flaw(name: str, seen: _Evidence, defined: bool) -> str | None:
     if defined or seen.sources["title_name"] or len(seen.papers) >= 2:
         return None
     low = name.casefold().split()
-    if set(seen.sources) <= {"name_shape"}:
+    if set(seen.sources) <= {"name_shape", "described_name", "bare_name"}:
         return "a capitalised title word, named in no abstract"
     if len(low) > 3 or "of" in low or low[0].endswith("ing"):
         return "a title's wording, named in no abstract"
@@ -203,6 +215,8 @@ def broken(name: str) -> str | None:
 
     >>> [broken(n) for n in ("OOD) data", "Adam-v2's representations", "fine-tuned 7B-8B", "CUB-200-2011")]
     ['unbalanced brackets', 'a possessive', 'a size or count, not a name', None]
+    >>> [broken(n) for n in ("10B-token", "7B", "ResNet-50")]
+    ['a size or count, not a name', 'a size or count, not a name', None]
     >>> [broken(n) for n in ("SFT-finetuned", "level cognitive", "implicationsThis", "Mask R-CNN")]
     ['an adjective (X-based, AI-infused, auto-regressive), not a name', 'ends in a modifier: its head noun is missing', 'two words glued together (a section header run into the text)', None]
     """
@@ -224,6 +238,9 @@ def broken(name: str) -> str | None:
     if all(map(_is_count, parts)) or _is_size(parts[-1]) and not any(
             _NAME_PART.search(p) for p in parts if not _is_count(p)):
         return "a size or count, not a name"
+    first_part, dash, rest = parts[0].partition("-")
+    if dash and _is_count(first_part) and all(p in words().common for p in rest.split("-")):
+        return "a size or count, not a name"  # "10B-token", "7B-parameter"
     head, dash, tail = parts[-1].rpartition("-")
     if dash and head and (tail.casefold() in words().adjective_ends or tail.endswith("ed")
                           or tail.islower() and tail in words().adjectives):
@@ -256,7 +273,7 @@ def _is_size(token: str) -> bool:
 
 
 def _not_of_any_type(name: str) -> str | None:
-    if name.casefold() in words().non_entities:
+    if name.casefold() in words().non_entities or _WEB_ADDRESS.search(name):
         return "a site, service, format or organisation, of none of the four types"
     return None
 

@@ -29,8 +29,9 @@ _URL_TYPES = ("repository", "link")
 # A name this many other papers use is an existing method or dataset, not one a paper proposes in passing.
 WIDELY_USED = 3
 # How much a rule's typing of a name weighs when mentions of one name disagree on its type.
-_TYPE_EVIDENCE = {"lexicon": 5, "acronym": 4, "cue_phrase": 3, "task_phrase": 3, "title_name": 2}
-_GUESSED_TYPE = ("name_shape", "acronym_ref")  # rules that type a name by its context, or by default
+_TYPE_EVIDENCE = {"lexicon": 5, "acronym": 4, "described_name": 4, "cue_phrase": 3, "task_phrase": 3,
+                  "title_name": 2}
+_GUESSED_TYPE = ("name_shape", "bare_name", "acronym_ref")  # rules that type a name by its context, or by default
 Node = tuple[str, str]  # (entity type, name key)
 
 
@@ -114,7 +115,7 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
     known: dict[str, Counter] = defaultdict(Counter)  # names some mention writes out whole, by type
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
-            if mention.type not in _URL_TYPES and mention.source != "name_shape":
+            if mention.type not in _URL_TYPES and mention.source not in ("name_shape", "bare_name"):
                 whole = mention.canonical if mention.source in ("lexicon", "acronym", "acronym_ref") else mention.text
                 known[name_key(whole)][mention.type] += 1
     task_heads = set(resources.cues["heads"]["task"])

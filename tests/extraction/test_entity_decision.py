@@ -48,6 +48,20 @@ def test_broken_spans_are_no_names():
         assert broken(name) is None, name
 
 
+def test_an_abbreviation_nothing_explains_is_no_node_but_one_in_ml_context_is():
+    found = kinds("Hospitals store EHR for each visit.", "The previous diffusion model EDM is slow.",
+                  "Patients with EHR and ROP were seen.", "We propose TKRE for the job.")
+    assert found["EHR"] == "name"  # two papers name it
+    assert found["ROP"] == "description"  # one paper, no definition, no model word, no lexicon entry beside it
+    assert found["EDM"] == found["TKRE"] == "name"  # after a model word; proposed
+
+
+def test_sizes_and_web_sites_are_no_names():
+    found = kinds("We filter a 10B-token subset of FineWeb with products bought on JD.com.")
+    assert found.get("10B-token", "description") == found.get("JD.com", "description") == "description"
+    assert found["FineWeb"] != "description"
+
+
 def test_names_concepts_and_generic_terms():
     found = kinds("We fine-tune CLIP with prompt tuning and report accuracy on CUB-200-2011 for text classification.",
                   "Our method cMIM improves deep metric learning.")

@@ -223,3 +223,19 @@ def test_title_case_words_in_a_title_do_not_name_a_dataset(extractor):
     found = {(m.type, m.text) for m in extractor.extract(Paper(title=title, abstract=""))}
     assert ("dataset", "Implicit Feedback Data") not in found
     assert ("dataset", "GeoQA-2 Data") in found
+
+
+@pytest.mark.parametrize("abstract, name, type_", [
+    ("In this paper, we propose Differentiable Neural Input Search (DNIS), a method that searches embeddings.",
+     "DNIS", "method"),
+    ("Firstly, we construct a new dataset named UFine6926.", "UFine6926", "dataset"),
+    ("We introduce BlockMNIST, an MNIST-based semi-real dataset, for the study.", "BlockMNIST", "dataset"),
+    ("We present TaskExpert, a novel multi-task mixture-of-experts model for dense prediction.", "TaskExpert", "method"),
+])
+def test_a_describing_phrase_types_the_name(spans, abstract, name, type_):
+    assert {kind for kind, _, canonical in spans(abstract) if canonical == name} == {type_}
+
+
+def test_a_slash_list_of_versions_takes_the_stem_type(spans):
+    found = spans("We report results on popular video benchmarks, including scene-related Kinetics-400/600/700 today.")
+    assert ("dataset", "Kinetics-400/600/700", "Kinetics-400/600/700") in found

@@ -6,7 +6,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extraction.components.doc_tables import ACRONYM, TYPE_ORDER, add_span, head_types, tokens
+from kg.extraction.components.doc_tables import (ACRONYM, TYPE_ORDER, add_span, appositive_heads, described_type,
+                                                 head_types, tokens)
 from kg.extraction.lexicon import is_case_sensitive, load
 from kg.model import NEW_ROLES
 
@@ -66,6 +67,8 @@ class AcronymFinder:
     def __init__(self, nlp: Language, name: str):
         self.resources = load()
         self.head_types = head_types(self.resources.cues)
+        self.described_heads = appositive_heads(self.resources.cues)
+        self.naming = set(self.resources.cues["naming_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         defined: dict[str, tuple[str, str]] = {}
@@ -113,6 +116,7 @@ class AcronymFinder:
         entry = entry or self.resources.lookup_any(long)
         if entry:
             return first, entry.type, entry.name
-        type_ = next((t for t in TYPE_ORDER if t in self.head_types.get(doc[paren - 1].lower_, ())), "method")
+        type_ = described_type(tokens(doc), first, paren + 3, self.described_heads, self.naming) or \
+            next((t for t in TYPE_ORDER if t in self.head_types.get(doc[paren - 1].lower_, ())), "method")
         return first, type_, short if type_ in NEW_ROLES else long
 

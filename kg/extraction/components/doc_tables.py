@@ -18,7 +18,7 @@ from kg.extraction.lexicon import load
 
 # Which finder wins when two candidates of equal length overlap.
 PRIORITY = {"url": 9, "title_name": 6, "acronym": 5, "lexicon": 4, "acronym_ref": 4,
-            "cue_phrase": 3, "task_phrase": 3, "name_shape": 1}
+            "cue_phrase": 3, "task_phrase": 3, "described_name": 2, "name_shape": 1, "bare_name": 1}
 # Short forms in parentheses: two or more characters, at least one capital ("LLS", "cMIM", "Re-ID").
 ACRONYM = re.compile(r"^(?=.*[A-Z])(?=(?:.*[A-Za-z]){2})[A-Za-z][\w\-+./]{0,11}$")
 TYPE_ORDER = ("dataset", "metric", "task", "method")
@@ -198,6 +198,45 @@ def glued_word_around(table: Tokens, i: int) -> tuple[int, int]:
     return first, end
 
 
+_ARTICLES = {"a", "an", "the"}
+_DESCRIPTION_REACH = 12  # tokens of "a simple yet effective multi-task mixture-of-experts model that"
+_DESCRIPTION_ENDS = {",", ".", ";", ":", "(", ")", "that", "which", "for", "of", "to", "with", "in", "on", "by",
+                     "and", "or", "designed", "trained", "tailored"}
+_QUOTES = {"\"", "'", "\u201c", "\u201d", "\u2018", "\u2019"}
+
+
+def described_type(table: Tokens, first: int, end: int, heads: dict[str, str], naming: set[str]) -> str | None:
+    """The type that a description beside the name ``words[first:end]`` gives it: the head of an
+    appositive after it (``DNIS, a method that``, ``M2RAG, a novel task``) or of the phrase before a
+    naming word (``a new dataset named UFine6926``, ``a ... method named MLCD``). ``heads`` maps a
+    head word to its type.
+
+    >>> import spacy
+    >>> table = Tokens(spacy.blank("en")("We propose DNIS, a simple search method that works."))
+    >>> described_type(table, 2, 3, {"method": "method"}, {"named"})
+    'method'
+    """
+    words, lower = table.words, table.lower
+    if end + 1 < len(words) and words[end] == "," and lower[end + 1] in _ARTICLES:
+        head = None
+        for i in range(end + 2, min(end + 2 + _DESCRIPTION_REACH, len(words))):
+            dashed_before, dashed_after = words[i - 1] in DASHES, i + 1 < len(words) and words[i + 1] in DASHES
+            if lower[i] in _DESCRIPTION_ENDS and not (dashed_before or dashed_after):  # "mixture-of-experts"
+                break
+            if not dashed_after:  # "multi-task model": "task" is a modifier
+                head = heads.get(lower[i], head)  # the last head word before the phrase ends is its head
+        if head:
+            return head
+    before = first - 1
+    while before > 0 and words[before] in _QUOTES:
+        before -= 1
+    if before > 0 and lower[before] == "as":
+        before -= 1
+    if before > 0 and lower[before] in naming:
+        return heads.get(lower[before - 1].rstrip(","))
+    return None
+
+
 def head_types(cues: dict) -> dict[str, list[str]]:
     """Head word -> entity types it can end, in :data:`TYPE_ORDER`."""
     heads: dict[str, list[str]] = {}
@@ -206,3 +245,8 @@ def head_types(cues: dict) -> dict[str, list[str]]:
             heads.setdefault(word, []).append(type_)
     return heads
 
+
+
+def appositive_heads(cues: dict) -> dict[str, str]:
+    """Head word of a describing phrase -> the type it gives the name (``cues.json`` ``appositive_heads``)."""
+    return {word: type_ for type_, words in cues["appositive_heads"].items() for word in words}

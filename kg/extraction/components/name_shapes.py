@@ -7,13 +7,15 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extraction.components.doc_tables import (DASHES, DIGIT, NAME_HINT, Tokens, add_span, candidates,
-                                                 glued_word_around, looks_like_name, plain_name, tokens)
+from kg.extraction.components.doc_tables import (DASHES, DIGIT, NAME_HINT, Tokens, add_span, appositive_heads,
+                                                 candidates, described_type, glued_word_around, looks_like_name,
+                                                 plain_name, tokens)
 from kg.extraction.lexicon import english, load
 from kg.model import NEW_ROLES
 
 _METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|Top|Prec)[@\-_]?\d")
 _VERSIONED = re.compile(r"^(.*?[A-Za-z])[-_ ]?v?\d[\d./\-]*[A-Za-z]?$")  # Kinetics-400, iNaturalist2017
+_ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")  # EHR, LTE, NNs
 _BENCH_NAME = re.compile(r"(?:Bench|Benchmark|Arena)$")  # MMBench, VBench: a benchmark's name says so
 
 
@@ -34,6 +36,8 @@ class NameShapes:
         self.title_dataset_heads = set(cues["title_dataset_heads"])
         self.title_name_heads = set(cues["title_name_heads"])
         self.survey_words = set(cues["survey_words"])
+        self.described_heads, self.naming = appositive_heads(cues), set(cues["naming_words"])
+        self.method_heads = set(cues["heads"]["method"]) | {"baseline", "baselines"}
         # The head of a subtitle ends before its first preposition: "... Method to Improve ..." is no dataset.
         self.subtitle_ends = {"for", "to", "of", "with", "via", "on", "in", "from", "by", "towards", "using", "through"}
 
@@ -59,7 +63,13 @@ class NameShapes:
             seen_until = end
             text = table.span_text(first, end)
             if looks_like_name(text) and not self.resources.names_nothing(text):
-                add_span(doc, self._type_of(doc, text, first, lexicon_datasets), first, end, "name_shape", text)
+                described = described_type(table, first, end, self.described_heads, self.naming)
+                if described:  # "UFine6926, a dataset of ...": typed by what the text says it is
+                    add_span(doc, described, first, end, "described_name", text)
+                else:
+                    type_ = self._type_of(doc, text, first, lexicon_datasets)
+                    add_span(doc, type_ or "method", first, end,
+                             "bare_name" if type_ is None and self._bare(doc, text, first) else "name_shape", text)
         return doc
 
     def _title_name(self, doc: Doc) -> None:
@@ -92,18 +102,32 @@ class NameShapes:
         return len(words) <= 3 and all(w[:1].isupper() for w in words) and (
             words[-1].lower() in self.title_name_heads or any(w.lower() not in english("common") for w in words))
 
-    def _type_of(self, doc: Doc, text: str, first: int, lexicon_datasets: set[int]) -> str:
+    def _type_of(self, doc: Doc, text: str, first: int, lexicon_datasets: set[int]) -> str | None:
         """A metric by its shape (``NDCG@10``, ``AP50``), else the type the lexicon gives its stem
-        (``Kinetics-700``, ``iNaturalist2017``), else a dataset in a list of datasets, else a method."""
+        (``Kinetics-700``, ``iNaturalist2017``, ``Kinetics-400/600/700``), else a dataset in a list of
+        datasets, else None: nothing says (a method by default)."""
         if _METRIC_SHAPE.match(text):
             return "metric"
         stem = _VERSIONED.match(text)
-        entry = self.resources.lookup_any(stem[1]) if stem else None
+        entry = self.resources.lookup_any(stem[1]) or self.resources.lookup_any(text.split("/")[0]) if stem else None
         # a versioned method or dataset name; a metric only with a one-character variant (BLEU-4, not NIST05)
         if entry and (entry.type in NEW_ROLES or entry.type == "metric" and len(text) - len(stem[1]) == 2
                       and text[len(stem[1])] == "-"):
             return entry.type
-        return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) else "method"
+        return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) else None
+
+    def _bare(self, doc: Doc, text: str, first: int) -> bool:
+        """An all-capitals abbreviation the sentence gives no ML sense: no model word before it (``the
+        diffusion model EDM``) and no lexicon entry beside it. Other fields' abbreviations (EHR, LTE,
+        ISSN, KPMG) look just like ML ones; the entity decision drops those no paper defines."""
+        table = tokens(doc)
+        if not _ABBREVIATION.match(text) or first and table.words[first - 1] == "(":
+            return False  # "(SAL)" after a long form is defined there, even when no rule spelled it out
+        before = first - 1 if first and table.lower[first - 1] not in ("the", "a", "an") else first - 2
+        if before >= 0 and table.lower[before] in self.method_heads:
+            return False
+        sentence = table.sentence_of[first]
+        return not any(c.source == "lexicon" and table.sentence_of[c.first_token] == sentence for c in candidates(doc))
 
     def _in_dataset_list(self, doc: Doc, i: int, lexicon_datasets: set[int]) -> bool:
         """Walk left over a list of names; a list after ``on``/``across`` names datasets."""

@@ -8,6 +8,8 @@ from kg.extraction.components.doc_tables import DASHES, Candidate, Tokens, candi
 from kg.extraction.lexicon import load, name_key, read_json
 from kg.model import DEFAULT_ROLES, NEW_ROLES
 
+_NAME_RULES = ("name_shape", "bare_name", "acronym", "described_name")  # rules that find a name, not a phrase
+
 
 # How far before a propose verb its subject may be ("in this work , we further propose").
 SUBJECT_REACH = 4
@@ -58,7 +60,7 @@ class RoleAssigner:
         proposed = self._object(table, verb, cands) if verb is not None else None
         if proposed is None:
             return
-        if proposed.type == "method" and proposed.source in ("name_shape", "acronym") and any(
+        if proposed.type == "method" and proposed.source in _NAME_RULES and any(
                 w in self.dataset_heads for w in table.lower[verb:min(proposed.end_token + 3, end)]):
             proposed.type = "dataset"
         if not self._propose(table, proposed):
