@@ -50,6 +50,10 @@ _SIZE = re.compile(r"^~?\d+(?:\.\d+)?[KMBTkmbt]$")  # 7B, 1.3B, 1M: a model size
 _COUNTS = re.compile(r"^[\d.,x×~+%KMBTkmbt/\-]+$")
 _SENTENCE_GLUE = re.compile(r"[A-Za-z]{2}\.[A-Z][a-z]")  # "AI.Social": two sentences run together
 _GLUED = re.compile(r"^([A-Za-z][a-z]{3,})([A-Z][a-z]+)$")  # "FindingsThis", "implicationsThis"
+_ACTION_NOUN = re.compile(r"(?:tion|sion|ing|ment|sis|ery)$")  # a noun of doing: resolution, ranking, analysis
+_QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cut through
+# PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
+_FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
 _WEB_ADDRESS = re.compile(r"\.(?:com|org|net|io|ai|cn)$", re.I)  # JD.com, Amazon.com: web sites
 _NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 
@@ -152,7 +156,7 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
     if flaw:
         return Decision("description", 0.9, flaw)
     corpus = min(0.3, 0.1 * (len(seen.papers) - 1)) + 0.1 * seen.in_title
-    flaw = fragment(name) or (None if defined else dangling(written))
+    flaw = fragment(name) or (None if defined else dangling(written) or modifier_as_task(entity.type, name))
     if flaw:
         return Decision("description", 0.8, flaw)
     if is_name(name, seen):
@@ -232,8 +236,11 @@ def broken(name: str) -> str | None:
         return "LaTeX debris"
     if re.search(r"['\u2019]s\b", name):
         return "a possessive"
-    if name[:1] in "-/.,;:" or name[-1:] in "-/.,;:" or _SENTENCE_GLUE.search(name):
+    if name[:1] in "-/.,;:" or name[-1:] in "-/.,;:" or _SENTENCE_GLUE.search(name) or _QUOTE.search(name) \
+            or "\u2014" in name:
         return "a dangling punctuation mark"
+    if _FOOTNOTE.search(name):
+        return "a footnote mark glued to a word"
     parts = name.split()
     if all(map(_is_count, parts)) or _is_size(parts[-1]) and not any(
             _NAME_PART.search(p) for p in parts if not _is_count(p)):
@@ -313,6 +320,26 @@ def dangling(name: str) -> str | None:
     if parts and all(p in words().common for p in parts):
         return "a modifier of common words, not a name"
     return None
+
+
+def modifier_as_task(type_: str, name: str) -> str | None:
+    """A dashed modifier typed as a task because "tasks" followed it (``sentence-pair tasks``,
+    ``few-shot``, ``vision-language``): one lower-case token that no task noun ends.
+
+    >>> [modifier_as_task("task", n) for n in ("sentence-pair", "few-shot", "super-resolution", "re-ranking")]
+    ['a modifier, not a task', 'a modifier, not a task', None, None]
+    """
+    if type_ != "task" or " " in name or "-" not in name or name != name.lower():
+        return None
+    last = name.rsplit("-", 1)[-1]
+    if last in _task_heads() or _ACTION_NOUN.search(last):
+        return None
+    return "a modifier, not a task"
+
+
+@lru_cache(maxsize=1)
+def _task_heads() -> frozenset:
+    return frozenset(load().cues["heads"]["task"])
 
 
 def is_name(name: str, seen: _Evidence) -> bool:

@@ -62,6 +62,20 @@ def test_sizes_and_web_sites_are_no_names():
     assert found["FineWeb"] != "description"
 
 
+def test_author_debris_and_cut_quotes_are_broken():
+    from kg.entity_decision import broken
+    for name in ("PAPASTEFANOU1,2", "3Department", "Advertising\u2014Will", 'a"hyper-accuracy'):
+        assert broken(name), name
+    for name in ("3DIEBench", "I3D", "3D-CNN"):
+        assert broken(name) is None, name
+
+
+def test_a_dashed_modifier_before_tasks_is_no_task():
+    found = kinds("We evaluate on sentence-pair tasks and super-resolution tasks.")
+    assert found["sentence-pair"] == "description"
+    assert found["super-resolution"] == "concept"
+
+
 def test_names_concepts_and_generic_terms():
     found = kinds("We fine-tune CLIP with prompt tuning and report accuracy on CUB-200-2011 for text classification.",
                   "Our method cMIM improves deep metric learning.")

@@ -57,3 +57,14 @@ def test_repository_urls_merge_case_insensitively(extractor, find):
     assert find(a, "https://github.com/OpenAI/CLIP")[0].entity_id == find(b, "github.com/openai/CLIP.git")[0].entity_id
     repo = entities[find(a, "https://github.com/OpenAI/CLIP")[0].entity_id]
     assert repo.host == "github" and repo.name.startswith("https://github.com/")
+
+
+def test_a_definition_of_another_field_keeps_a_lexicon_abbreviation_apart():
+    from kg.extraction import Extractor
+    from kg.model import Paper
+    from kg.resolution import resolve
+    papers = [Paper(title="A", abstract="We report the Matthews correlation coefficient (MCC) of the classifier."),
+              Paper(title="B", abstract="Theories of measurable correlates of consciousness (MCC) are compared.")]
+    entities = resolve(list(Extractor().pipe(papers)))
+    metric = next(e for e in entities if e.name == "Matthews correlation coefficient")
+    assert "measurable correlates of consciousness" not in {a.lower() for a in metric.aliases}

@@ -95,6 +95,14 @@ class AcronymFinder:
                     add_span(doc, type_, i, i + 1, "acronym_ref", canonical)
         return doc
 
+    @staticmethod
+    def _spells(entry, long: str) -> bool:
+        """The long form shares a word with one of the entry's names, as a definition of the lexicon's
+        own abbreviation would (``Matthews correlation coefficient`` is no ``measurable correlates of
+        consciousness``)."""
+        words = {w for w in re.findall(r"[a-z]+", long.lower()) if len(w) > 2}
+        return any(words & set(re.findall(r"[a-z]+", form.lower())) for form in [entry.name, *entry.aliases])
+
     def _definition(self, doc: Doc, paren: int, short: str) -> tuple[int, str, str] | None:
         if not ACRONYM.match(short) or self.resources.is_generic(short):
             return None
@@ -113,6 +121,8 @@ class AcronymFinder:
             return None
         long = doc[first:paren].text
         entry = self.resources.lookup_any(short) if is_case_sensitive(short) else None
+        if entry and not self._spells(entry, long):
+            entry = None  # "measurable correlates of consciousness (MCC)" is not the lexicon's MCC
         entry = entry or self.resources.lookup_any(long)
         if entry:
             return first, entry.type, entry.name
