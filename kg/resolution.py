@@ -31,6 +31,7 @@ WIDELY_USED = 3
 # How much a rule's typing of a name weighs when mentions of one name disagree on its type.
 _TYPE_EVIDENCE = {"lexicon": 5, "acronym": 4, "described_name": 4, "cue_phrase": 3, "task_phrase": 3,
                   "title_name": 2}
+_PHRASE_RULES = ("cue_phrase", "task_phrase")  # rules that type a phrase by its head word
 _GUESSED_TYPE = ("name_shape", "bare_name", "acronym_ref")  # rules that type a name by its context, or by default
 Node = tuple[str, str]  # (entity type, name key)
 
@@ -65,6 +66,7 @@ def _key(type_: str, name: str) -> Node:
 def resolve(mentions_per_paper: Sequence[Sequence[Mention]]) -> list[Entity]:
     """Set ``canonical`` and ``entity_id`` on every mention in place; return the entities."""
     vote_types(mentions_per_paper)
+    type_as_defined(mentions_per_paper)
     fold_generic_tails(mentions_per_paper)
     uf = _UnionFind()
     definitions, ambiguous = _link_definitions(mentions_per_paper, uf)
@@ -105,6 +107,21 @@ def vote_types(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
                 best, weight = max(tally.items(), key=lambda item: (item[1], item[0] == mention.type))
                 if best != mention.type and weight > tally[mention.type]:
                     _retype(mention, best)
+
+
+def type_as_defined(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
+    """A phrase a paper also defines as an acronym takes the definition's type there: the title's
+    "Differentiable Neural Input Search for Recommender Systems" reads as a task by its head word,
+    but the abstract's "we propose Differentiable Neural Input Search (DNIS), a method ..." says
+    it is the method DNIS."""
+    for paper_mentions in mentions_per_paper:
+        defined = {name_key(found[0]): m.type for m in paper_mentions if (found := definition(m))}
+        if not defined:
+            continue
+        for mention in paper_mentions:
+            type_ = defined.get(name_key(mention.canonical))
+            if type_ and type_ != mention.type and mention.source in _PHRASE_RULES:
+                _retype(mention, type_)
 
 
 def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:

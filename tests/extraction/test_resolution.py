@@ -68,3 +68,15 @@ def test_a_definition_of_another_field_keeps_a_lexicon_abbreviation_apart():
     entities = resolve(list(Extractor().pipe(papers)))
     metric = next(e for e in entities if e.name == "Matthews correlation coefficient")
     assert "measurable correlates of consciousness" not in {a.lower() for a in metric.aliases}
+
+
+def test_a_title_phrase_the_abstract_defines_as_a_method_is_that_method():
+    from kg.extraction import Extractor
+    from kg.model import Paper
+    from kg.resolution import resolve
+    paper = Paper(title="Differentiable Neural Input Search for Recommender Systems",
+                  abstract="In this paper, we propose Differentiable Neural Input Search (DNIS), a method that "
+                           "searches for mixed feature embedding dimensions.")
+    entities = resolve(list(Extractor().pipe([paper])))
+    named = [e for e in entities if "Differentiable Neural Input Search" in {e.name, *e.aliases}]
+    assert [(e.type, e.name) for e in named] == [("method", "DNIS")]
