@@ -239,3 +239,10 @@ def test_a_describing_phrase_types_the_name(spans, abstract, name, type_):
 def test_a_slash_list_of_versions_takes_the_stem_type(spans):
     found = spans("We report results on popular video benchmarks, including scene-related Kinetics-400/600/700 today.")
     assert ("dataset", "Kinetics-400/600/700", "Kinetics-400/600/700") in found
+
+
+def test_a_generic_head_stays_where_the_name_needs_it(spans):
+    found = spans("We build the Targeted Language Model and the Cross-level Multi-instance Distillation (CMD) framework.")
+    names = {canonical for kind, _, canonical in found if kind == "method"}
+    assert "Targeted Language Model" in names  # "Targeted Language" names nothing
+    assert "Cross-level Multi-instance Distillation" in names  # the acronym in parentheses is no part of the name

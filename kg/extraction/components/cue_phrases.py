@@ -26,6 +26,7 @@ class CuePhrases:
         self.stop = self.resources.stopwords
         self.head_types = head_types(cues)
         self.drop_heads = set(cues["drop_heads"])
+        self.head_needing = set(cues["head_needing_words"])
         self.bare = {t: set(words) for t, words in cues["bare_heads"].items()}
         self.bare_tasks = set(cues["bare_task_heads_in_context"])
         self.bare_task_context = set(cues["bare_task_context_words"])
@@ -132,9 +133,10 @@ class CuePhrases:
                 return False
         mods, span = table.span_text(first, head), table.span_text(first, end)
         canonical = PARENTHESIS.sub("", mods if head_word in self.drop_heads else span)
-        if type_ == "method" and head_word in self.generic_heads and mods:
+        if type_ == "method" and head_word in self.generic_heads and mods \
+                and table.lower[head - 1] not in self.head_needing:  # "Targeted Language Model" keeps "Model"
             entry = self.resources.lookup_any(mods)
-            canonical = entry.name if entry else mods if looks_like_name(mods) else canonical
+            canonical = entry.name if entry else PARENTHESIS.sub("", mods) if looks_like_name(mods) else canonical
         if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not LETTER.search(canonical):
             return False
         add_span(doc, type_, first, end, "cue_phrase", canonical)
