@@ -246,3 +246,12 @@ def test_a_generic_head_stays_where_the_name_needs_it(spans):
     names = {canonical for kind, _, canonical in found if kind == "method"}
     assert "Targeted Language Model" in names  # "Targeted Language" names nothing
     assert "Cross-level Multi-instance Distillation" in names  # the acronym in parentheses is no part of the name
+
+
+def test_what_a_title_does_a_thing_by_is_a_method(extractor):
+    found = {(m.type, m.text) for m in extractor.extract(
+        Paper(title="Combating Mode Collapse in GANs via Manifold Entropy Estimation", abstract="We study GANs."))}
+    assert ("method", "Manifold Entropy Estimation") in found
+    found = {(m.type, m.text) for m in extractor.extract(
+        Paper(title="Manifold Entropy Estimation for Generative Models", abstract="We study GANs."))}
+    assert ("task", "Manifold Entropy Estimation") in found

@@ -27,6 +27,7 @@ class CuePhrases:
         self.head_types = head_types(cues)
         self.drop_heads = set(cues["drop_heads"])
         self.head_needing = set(cues["head_needing_words"])
+        self.title_means = set(cues["title_means_words"])
         self.bare = {t: set(words) for t, words in cues["bare_heads"].items()}
         self.bare_tasks = set(cues["bare_task_heads_in_context"])
         self.bare_task_context = set(cues["bare_task_context_words"])
@@ -131,6 +132,9 @@ class CuePhrases:
             first = self._metric_modifiers_start(table, first, head, lexicon_types)
             if not self._metric_ok(table, first, head, lexicon_types):
                 return False
+        if type_ == "task" and first > 0 and table.lower[first - 1] in self.title_means \
+                and doc.user_data.get("field") == "title":
+            type_ = "method"  # "... via Manifold Entropy Estimation": what a title does a thing by is a method
         mods, span = table.span_text(first, head), table.span_text(first, end)
         canonical = PARENTHESIS.sub("", mods if head_word in self.drop_heads else span)
         if type_ == "method" and head_word in self.generic_heads and mods \
