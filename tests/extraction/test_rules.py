@@ -255,3 +255,11 @@ def test_what_a_title_does_a_thing_by_is_a_method(extractor):
     found = {(m.type, m.text) for m in extractor.extract(
         Paper(title="Manifold Entropy Estimation for Generative Models", abstract="We study GANs."))}
     assert ("task", "Manifold Entropy Estimation") in found
+
+
+def test_a_name_before_a_generic_method_word_is_the_name(spans):
+    found = spans("We then introduce the MLLM-as-a-Judge mechanism and an Optimal Transport module, "
+                  "besides an information aggregation module.")
+    names = {canonical for kind, _, canonical in found if kind == "method"}
+    assert {"MLLM-as-a-Judge", "Optimal Transport"} <= names
+    assert "information aggregation module" in names  # no name before it: the phrase stays whole
