@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from kg.extraction.components.doc_tables import looks_like_name
-from kg.extraction.lexicon import load, name_key, read_json
+from kg.extraction.lexicon import english, load, name_key, read_json
 from kg.extraction.urls import canonical_url
 from kg.model import DEFAULT_ROLES, NEW_ROLES, Entity, Mention
 
@@ -53,6 +53,18 @@ class _UnionFind:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
+def _name_key(name: str) -> str:
+    """:func:`name_key`, except that an all-capitals name spelling a common word keeps its capitals:
+    ``POINTS`` (a model) is no plural of ``point``, ``ECHO`` no ``echo``.
+
+    >>> _name_key("POINTS") == _name_key("points"), _name_key("XSUM") == _name_key("XSum")
+    (False, True)
+    """
+    if len(name) > 2 and name.isupper() and name.isalpha() and name.lower() in english("common"):
+        return "=" + name
+    return name_key(name)
+
+
 def definition(mention: Mention) -> tuple[str, str] | None:
     """``(long, short)`` when the mention is an acronym definition."""
     match = _DEFINITION.match(mention.text) if mention.source == "acronym" else None
@@ -60,7 +72,7 @@ def definition(mention: Mention) -> tuple[str, str] | None:
 
 
 def _key(type_: str, name: str) -> Node:
-    return (type_, name.casefold() if type_ in _URL_TYPES else name_key(name))
+    return (type_, name.casefold() if type_ in _URL_TYPES else _name_key(name))
 
 
 def resolve(mentions_per_paper: Sequence[Sequence[Mention]]) -> list[Entity]:
@@ -96,14 +108,14 @@ def vote_types(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
             if mention.type not in _URL_TYPES:
-                key = name_key(mention.canonical)
+                key = _name_key(mention.canonical)
                 if key not in votes and (entry := resources.lookup_any(mention.canonical)):
                     votes[key][entry.type] += _TYPE_EVIDENCE["lexicon"]  # XSUM is the lexicon's XSum
                 votes[key][mention.type] += _TYPE_EVIDENCE.get(mention.source, 1)
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
             if mention.source in _GUESSED_TYPE:
-                tally = votes[name_key(mention.canonical)]
+                tally = votes[_name_key(mention.canonical)]
                 best, weight = max(tally.items(), key=lambda item: (item[1], item[0] == mention.type))
                 if best != mention.type and weight > tally[mention.type]:
                     _retype(mention, best)
@@ -115,11 +127,11 @@ def type_as_defined(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
     but the abstract's "we propose Differentiable Neural Input Search (DNIS), a method ..." says
     it is the method DNIS."""
     for paper_mentions in mentions_per_paper:
-        defined = {name_key(found[0]): m.type for m in paper_mentions if (found := definition(m))}
+        defined = {_name_key(found[0]): m.type for m in paper_mentions if (found := definition(m))}
         if not defined:
             continue
         for mention in paper_mentions:
-            type_ = defined.get(name_key(mention.canonical))
+            type_ = defined.get(_name_key(mention.canonical))
             if type_ and type_ != mention.type and mention.source in _PHRASE_RULES:
                 _retype(mention, type_)
 
@@ -134,7 +146,7 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
         for mention in paper_mentions:
             if mention.type not in _URL_TYPES and mention.source not in ("name_shape", "bare_name"):
                 whole = mention.canonical if mention.source in ("lexicon", "acronym", "acronym_ref") else mention.text
-                known[name_key(whole)][mention.type] += 1
+                known[_name_key(whole)][mention.type] += 1
     task_heads = set(resources.cues["heads"]["task"])
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
@@ -143,7 +155,7 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
             base, tail = _without_tail(mention.canonical, heads, task_heads)
             if base is None:
                 continue
-            types = known.get(name_key(base), Counter())
+            types = known.get(_name_key(base), Counter())
             entry = resources.lookup_any(base)
             # a generic tail folds into the same type ("vision-language models" is no mention of the task
             # "vision-language"); a task word after a name folds into whatever the name is (BEIR retrieval)

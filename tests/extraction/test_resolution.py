@@ -80,3 +80,14 @@ def test_a_title_phrase_the_abstract_defines_as_a_method_is_that_method():
     entities = resolve(list(Extractor().pipe([paper])))
     named = [e for e in entities if "Differentiable Neural Input Search" in {e.name, *e.aliases}]
     assert [(e.type, e.name) for e in named] == [("method", "DNIS")]
+
+
+def test_an_all_capitals_name_is_no_plural_of_a_common_word():
+    from kg.extraction import Extractor
+    from kg.model import Paper
+    from kg.resolution import resolve
+    papers = [Paper(title="POINTS: Improving Your Vision-language Model with Affordable Strategies", abstract="We study it."),
+              Paper(title="A", abstract="We learn a point embedding for each point of the cloud.")]
+    entities = resolve(list(Extractor().pipe(papers)))
+    assert any(e.name == "POINTS" for e in entities)
+    assert not any("POINTS" in e.aliases for e in entities)
