@@ -212,6 +212,23 @@ class KnowledgeGraph:
             write_enriched(G, self.directory, report)
         return report
 
+    def add(self, paths: Sequence[str | os.PathLike], workers: int = 1, quiet: bool = True):
+        """Add paper files to the graph directory this graph was opened from, as ``kg add --graph DIR``:
+        the result is the graph of the earlier and the new inputs together, only new papers are
+        extracted, and this object then answers from the new graph. Returns the build report.
+
+        >>> kg.open("out/sample").add(["today.jsonl"]).extracted   # doctest: +SKIP
+        """
+        from kg.commands.add import inputs_after_adding
+        from kg.commands.build import build_into
+        from kg.errors import UsageError
+        if self.directory is None:
+            raise UsageError("add works on a graph opened from a directory (kg.open(DIR))")
+        inputs, options = inputs_after_adding(str(self.directory), [str(p) for p in paths])
+        report = build_into(str(self.directory), inputs, options, workers=workers, quiet=quiet, verb="add")
+        self._backend = open_graph(self.directory)._backend
+        return report
+
     # --- analytics (computed on the mirror) ---------------------------------------------
     def analytics(self) -> list[dict]:
         """PageRank and community of every method and dataset (see :mod:`kg.analytics`)."""

@@ -35,6 +35,7 @@ class BuildReport:
     papers: int = 0
     stubs: int = 0
     mentions: int = 0
+    extracted: int = 0  # papers the extractor ran on (the others came from the extraction cache)
     seconds: float = 0.0
 
     def summary(self, G: nx.MultiDiGraph) -> str:
@@ -141,12 +142,15 @@ def graph_entities(entities: Sequence[Entity], mentions: Sequence[Sequence[Menti
 
 def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bool = False,
                 workers: int = 1, progress: bool = False, keep_descriptions: bool = False,
-                on_bad: Callable | None = None) -> tuple[nx.MultiDiGraph, list[Paper], list[list[Mention]], BuildReport]:
+                on_bad: Callable | None = None, cache: str | None = None,
+                ) -> tuple[nx.MultiDiGraph, list[Paper], list[list[Mention]], BuildReport]:
     """Run the whole pipeline; return the graph, the merged papers, all their mentions (nodes or
-    not, each with its entity's kind) and a report."""
+    not, each with its entity's kind) and a report. With ``cache`` (a file path), papers extracted
+    before are read from that :class:`kg.extraction.cache.ExtractionCache` instead of extracted again."""
     from tqdm import tqdm
 
     from kg.extraction import Extractor
+    from kg.extraction.cache import ExtractionCache
     from kg.resolution import resolve
     from loaders.merge import merge_papers, resolve_citations
     from loaders.readers import read_records
@@ -166,10 +170,12 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
     report.papers = len(papers)
     bar = tqdm(total=len(papers), desc="extracting", unit="paper", disable=not progress, file=sys.stderr)
     mentions = []
-    for paper_mentions in Extractor().pipe(papers, workers=workers):
+    extraction = ExtractionCache(cache) if cache else None
+    for paper_mentions in (extraction or Extractor()).pipe(papers, workers=workers):
         mentions.append(paper_mentions)
         bar.update()
     bar.close()
+    report.extracted = extraction.extracted if extraction else len(papers)
     report.mentions = sum(map(len, mentions))
     entities, node_mentions = graph_entities(resolve(mentions), mentions, keep_descriptions)
     citations, stubs = resolve_citations(papers)

@@ -19,7 +19,7 @@ import sys
 from kg.errors import KgError
 
 EXIT_PIPE_CLOSED = 141
-VERBS = ["build", "info", "extract", "eval", "load", "export", "neo4j", "query", "cypher", "viz", "enrich"]
+VERBS = ["build", "add", "info", "extract", "eval", "load", "export", "neo4j", "query", "cypher", "viz", "enrich"]
 
 
 def make_parser() -> argparse.ArgumentParser:

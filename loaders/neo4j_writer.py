@@ -244,6 +244,23 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
     return counts
 
 
+def load_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph, driver, *, batch_size: int = DEFAULT_BATCH_SIZE,
+                 progress: bool = False, database: str | None = None) -> dict:
+    """Write into Neo4j, which holds ``old``, only what ``new`` changed (``kg add --neo4j``): the changed
+    part of the graph (:func:`loaders.graph_diff.changed_subgraph`) through :func:`load_graph`, then the
+    nodes ``new`` no longer has deleted. The database then holds what a load of ``new`` gives."""
+    from kg.db import default_database
+    from loaders.graph_diff import changed_subgraph, removed_nodes
+    counts = {**load_graph(changed_subgraph(old, new), driver, batch_size=batch_size, progress=progress,
+                           database=database), "nodes_deleted": 0}
+    template = queries.load("internal/delete_nodes")
+    with driver.session(database=database or default_database()) as session:
+        for label, ids in removed_nodes(old, new).items():
+            for batch in _batches(ids, batch_size):
+                counts["nodes_deleted"] += _write(session, splice(template, label=label), {"ids": batch}).nodes_deleted
+    return counts
+
+
 def index_entities(session, nodes: dict[str, list[dict]], batch_size: int) -> None:
     """Label the loaded entity nodes ``Entity`` and (re)count their papers (``internal/index_entities``)."""
     template = queries.load("internal/index_entities")

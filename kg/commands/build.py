@@ -42,29 +42,47 @@ def write_mentions(handle, papers, mentions) -> None:
 
 
 def run(args) -> int:
+    options = {"format": args.format, "skip_bad": args.skip_bad, "keep_descriptions": args.keep_descriptions}
+    build_into(args.out, args.inputs, options, workers=args.workers, neo4j=args.neo4j, quiet=args.quiet)
+    return 0
+
+
+def build_into(out: str, inputs: list[str], options: dict, *, workers: int, neo4j: bool = False,
+               quiet: bool = False, verb: str = "build"):
+    """Build ``inputs`` into the graph directory ``out`` (and Neo4j): what `kg build` and `kg add` run.
+
+    ``options`` are the build options (``format``, ``skip_bad``, ``keep_descriptions``); the manifest
+    keeps them and the inputs' absolute paths, which is what `kg add` builds again from. Papers
+    extracted before come from ``out``'s extraction cache. Returns the build report.
+    """
     from kg import mirror
     from kg.build import build_graph
+    from kg.extraction.cache import CACHE_DIR, CACHE_FILE
 
     def report_bad(error):
         print(f"kg: skipped {error}", file=sys.stderr)
 
-    progress = not args.quiet and sys.stderr.isatty()
-    G, papers, mentions, report = build_graph(args.inputs, format=args.format, skip_bad=args.skip_bad,
-                                              workers=args.workers, progress=progress,
-                                              keep_descriptions=args.keep_descriptions, on_bad=report_bad)
+    progress = not quiet and sys.stderr.isatty()
+    before = mirror.read(out) if neo4j and verb == "add" else None  # what the database was loaded with
+    G, papers, mentions, report = build_graph(inputs, workers=workers, progress=progress, on_bad=report_bad,
+                                              cache=os.path.join(out, CACHE_DIR, CACHE_FILE), **options)
     manifest = {"kg_version": __version__, "inputs": report.inputs,
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "records": report.records, "skipped_records": report.bad_records}
-    mirror.write(G, args.out, manifest=manifest,
+                "records": report.records, "skipped_records": report.bad_records,
+                "input_paths": [os.path.abspath(path) for path in inputs], "options": options}
+    mirror.write(G, out, manifest=manifest,
                  extra_files={"mentions.jsonl": lambda handle: write_mentions(handle, papers, mentions)})
-    if not args.quiet:
+    if not quiet:
         print(report.summary(G))
-        print(f"Wrote {args.out}/graph.json and graph.graphml; `kg info {args.out}` counts it.")
-    if args.neo4j:
+        print(f"Extracted {report.extracted} of {report.papers} papers (the others from the extraction cache); "
+              f"wrote {out}/graph.json and graph.graphml; `kg info {out}` counts it." if verb == "add" else
+              f"Wrote {out}/graph.json and graph.graphml; `kg info {out}` counts it.")
+    if neo4j:
         from kg.db import connect
-        from loaders.neo4j_writer import load_graph
+        from loaders.neo4j_writer import load_changes, load_graph
         with connect() as driver:
-            loaded = load_graph(G, driver, progress=progress)
-        if not args.quiet:
+            loaded = load_graph(G, driver, progress=progress) if before is None else \
+                load_changes(before, G, driver, progress=progress)
+        if not quiet:
             print(f"Loaded into Neo4j: {loaded}")
-    return 0
+    return report

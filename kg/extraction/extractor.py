@@ -58,7 +58,7 @@ class Extractor:
         with _pool(workers, self) as pool:
             for results in pool.imap(_extract_in_worker, texts):
                 for rows in results:  # plain tuples cross the process boundary: cheaper to pickle
-                    yield [_mention(row) for row in rows]
+                    yield [mention_from_row(row) for row in rows]
 
     def _extract_chunk(self, papers: list[Paper]) -> list[list[Mention]]:
         docs = self.nlp.pipe((self._make_doc(p, f) for p in papers for f in FIELDS), batch_size=2 * len(papers))
@@ -100,7 +100,7 @@ def _mentions(doc: Doc, field: str) -> list[Mention]:
     return mentions
 
 
-def _mention(row: tuple) -> Mention:
+def mention_from_row(row) -> Mention:
     """A Mention from a worker's tuple, its vocabulary strings interned: unpickling gives every
     chunk its own copy of "method", "uses", "abstract", which at 15M mentions is gigabytes."""
     type_, text, canonical, role, field, start, end, sentence, evidence, source = row
