@@ -50,6 +50,7 @@ _SIZE = re.compile(r"^~?\d+(?:\.\d+)?[KMBTkmbt]$")  # 7B, 1.3B, 1M: a model size
 _COUNTS = re.compile(r"^[\d.,x×~+%KMBTkmbt/\-]+$")
 _SENTENCE_GLUE = re.compile(r"[A-Za-z]{2}\.[A-Z][a-z]")  # "AI.Social": two sentences run together
 _GLUED = re.compile(r"^([A-Za-z][a-z]{3,})([A-Z][a-z]+)$")  # "FindingsThis", "implicationsThis"
+_ADJECTIVE_END = re.compile(r"(?:ive|ous|able|ible|al|ic)$")  # auto-regressive, cross-lingual, multi-modal
 _ACTION_NOUN = re.compile(r"(?:tion|sion|ing|ment|sis|ery)$")  # a noun of doing: resolution, ranking, analysis
 _QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cut through
 # PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
@@ -219,8 +220,8 @@ def broken(name: str) -> str | None:
 
     >>> [broken(n) for n in ("OOD) data", "Adam-v2's representations", "fine-tuned 7B-8B", "CUB-200-2011")]
     ['unbalanced brackets', 'a possessive', 'a size or count, not a name', None]
-    >>> [broken(n) for n in ("10B-token", "7B", "ResNet-50")]
-    ['a size or count, not a name', 'a size or count, not a name', None]
+    >>> [broken(n) for n in ("10B-token", "7B", "ResNet-50", "auto-regressive", "self-attention")]
+    ['a size or count, not a name', 'a size or count, not a name', None, 'an adjective (X-based, AI-infused, auto-regressive), not a name', None]
     >>> [broken(n) for n in ("SFT-finetuned", "level cognitive", "implicationsThis", "Mask R-CNN")]
     ['an adjective (X-based, AI-infused, auto-regressive), not a name', 'ends in a modifier: its head noun is missing', 'two words glued together (a section header run into the text)', None]
     """
@@ -251,6 +252,8 @@ def broken(name: str) -> str | None:
     head, dash, tail = parts[-1].rpartition("-")
     if dash and head and (tail.casefold() in words().adjective_ends or tail.endswith("ed")
                           or tail.islower() and tail in words().adjectives):
+        return "an adjective (X-based, AI-infused, auto-regressive), not a name"
+    if dash and head and len(parts) == 1 and name.islower() and _ADJECTIVE_END.search(tail):
         return "an adjective (X-based, AI-infused, auto-regressive), not a name"
     if len(parts) > 1 and parts[-1] in words().adjectives:
         return "ends in a modifier: its head noun is missing"
