@@ -314,13 +314,17 @@ def fragment(name: str) -> str | None:
 def dangling(name: str) -> str | None:
     """A lone capitalised modifier: one token of common English words (``Low-Dimensional``, ``Long-Horizon``).
 
-    >>> [dangling(n) for n in ("Low-Dimensional", "Global-to-Global", "ResNet-50", "encoder-decoder")]
-    ['a modifier of common words, not a name', 'a modifier of common words, not a name', None, None]
+    >>> [dangling(n) for n in ("Low-Dimensional", "Global-to-Global", "ResNet-50", "encoder-decoder", "human-AI")]
+    ['a modifier of common words, not a name', 'a modifier of common words, not a name', None, None, 'a modifier of common words, not a name']
     """
-    if " " in name or "-" not in name or not name[:1].isupper() or _NAME_PART.search(name.replace("-", " ")):
+    if " " in name or "-" not in name:
+        return None
+    parts = [p for p in name.split("-") if p]
+    if not name[:1].isupper() and "AI" in parts and all(p == "AI" or p in words().common for p in parts):
+        return "a modifier of common words, not a name"  # human-AI (collaboration), AI-human
+    if not name[:1].isupper() or _NAME_PART.search(name.replace("-", " ")):
         return None  # lower-case compounds are terms: encoder-decoder, human-in-the-loop
-    parts = [p for p in name.casefold().split("-") if p]
-    if parts and all(p in words().common for p in parts):
+    if parts and all(p.casefold() in words().common for p in parts):
         return "a modifier of common words, not a name"
     return None
 

@@ -76,6 +76,12 @@ def test_a_dashed_modifier_before_tasks_is_no_task():
     assert found["super-resolution"] == "concept"
 
 
+def test_a_modifier_with_ai_and_a_report_are_no_methods():
+    found = kinds("We study human-AI collaboration in teams, as the AI100 report asks, with CLIP.")
+    assert found.get("human-AI", "description") == found.get("AI100", "description") == "description"
+    assert found["CLIP"] == "name"
+
+
 def test_names_concepts_and_generic_terms():
     found = kinds("We fine-tune CLIP with prompt tuning and report accuracy on CUB-200-2011 for text classification.",
                   "Our method cMIM improves deep metric learning.")
