@@ -78,7 +78,7 @@ def test_a_dashed_modifier_before_tasks_is_no_task():
 
 def test_a_modifier_with_ai_and_a_report_are_no_methods():
     found = kinds("We study human-AI collaboration in teams, as the AI100 report asks, with CLIP.")
-    assert found.get("human-AI", "description") == found.get("AI100", "description") == "description"
+    assert found["human-AI"] == found["AI100"] == "description"
     assert found["CLIP"] == "name"
 
 
