@@ -91,6 +91,7 @@ class _Words:
     clause_words: frozenset
     generic_concepts: dict
     non_entities: frozenset
+    venue_words: frozenset
     adjective_ends: frozenset
     verbs: frozenset
     adverbs: frozenset
@@ -105,7 +106,8 @@ def words() -> _Words:
     low = lambda items: frozenset(w.casefold() for w in items)  # noqa: E731
     return _Words(low(rules["generic_heads"]), low(rules["qualifiers"]), low(rules["phrase_start_verbs"]),
                   low(rules["clause_words"]), {t: low(ws) for t, ws in rules["generic_concepts"].items()},
-                  low(rules["non_entities"]), low(roles["adjective_ends"] + roles["name_suffixes"]),
+                  low(rules["non_entities"]), low(rules["venue_words"]),
+                  low(roles["adjective_ends"] + roles["name_suffixes"]),
                   english("verbs"), english("adverbs"), english("gerunds"), english("adjectives"), english("common"))
 
 
@@ -153,7 +155,8 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
         if flaw:
             return Decision("description", 0.7, flaw)
         name = title_words_lowered(name)
-    flaw = broken(name) or _not_of_any_type(name) or _spelled_out_as_no_name(seen) or _bare_abbreviation(seen)
+    flaw = broken(name) or _not_of_any_type(name) or _spelled_out_as_no_name(seen) or _bare_abbreviation(seen) \
+        or _shouted(name)
     if flaw:
         return Decision("description", 0.9, flaw)
     corpus = min(0.3, 0.1 * (len(seen.papers) - 1)) + 0.1 * seen.in_title
@@ -187,6 +190,16 @@ def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
     """An acronym whose every definition is broken (``auto-regressive (AR)``, ``key-value (KV)``)."""
     if seen.long_forms and all(broken(f) or dangling(f.title()) for f in seen.long_forms):
         return "an acronym of a modifier, not of a name"
+    if seen.long_forms and all(f.split()[0].casefold() in words().venue_words for f in seen.long_forms):
+        return "a journal or conference, not an entity"
+    return None
+
+
+def _shouted(name: str) -> str | None:
+    """A phrase of common words in capitals (``STRATEGIC MANAGEMENT``): a heading, no name."""
+    parts = name.split()
+    if len(parts) > 1 and name.isupper() and all(p.casefold() in words().common for p in parts):
+        return "common words in capitals: a heading, not a name"
     return None
 
 

@@ -82,6 +82,14 @@ def test_a_modifier_with_ai_and_a_report_are_no_methods():
     assert found["CLIP"] == "name"
 
 
+def test_venues_and_headings_in_capitals_are_no_entities():
+    found = kinds("Papers of the Journal of Advertising (JA) are read. JA is cited.",
+                  "STRATEGIC MANAGEMENT MODEL of firms, with BERT.")
+    assert found["JA"] == "description"
+    assert [kind for name, kind in found.items() if name.startswith("STRATEGIC")] == ["description"]
+    assert found["BERT"] == "name"
+
+
 def test_names_concepts_and_generic_terms():
     found = kinds("We fine-tune CLIP with prompt tuning and report accuracy on CUB-200-2011 for text classification.",
                   "Our method cMIM improves deep metric learning.")
