@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
+from kg import textstore
 from kg.errors import UsageError
 from kg.model import NAMED_KINDS
 
@@ -222,7 +223,8 @@ def proposer_of(G: nx.MultiDiGraph, entity: str) -> list[dict]:
                 props = G.nodes[paper]
                 rows.append({"entity": node, "paper": paper, "title": props.get("title"),
                              "published": props.get("published"), "year": props.get("year"),
-                             "authors": _authors(G, paper), "evidence": attrs.get("sentence")})
+                             "authors": _authors(G, paper),
+                             "evidence": textstore.sentence(G, paper, node, edge_type, attrs)})
     return _ordered(rows, lambda row: (row["entity"], row["paper"]))
 
 
@@ -319,8 +321,10 @@ def _entity_edges(G: nx.MultiDiGraph, paper: str):
 
 @twin("evidence")
 def evidence(G: nx.MultiDiGraph, paper: str, entity: str) -> list[dict]:
-    fields = ("field", "sentence_index", "start", "end", "sentence", "rule", "mentions")
-    rows = [{"paper": node, "entity": target, "relation": edge_type, **{f: attrs.get(f) for f in fields}}
+    rows = [{"paper": node, "entity": target, "relation": edge_type,
+             **{f: attrs.get(f) for f in ("field", "sentence_index", "start", "end")},
+             "sentence": textstore.sentence(G, node, target, edge_type, attrs),
+             **{f: attrs.get(f) for f in ("rule", "mentions")}}
             for node in find_papers(G, paper)
             for target, edge_type, attrs in _entity_edges(G, node)
             if _is_named(target, G.nodes[target], entity)]

@@ -1,12 +1,15 @@
 """``kg build``: input files -> knowledge graph directory (and optionally Neo4j)."""
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
 import time
+from pathlib import Path
 
 from kg import __version__
+from kg.mirror import GRAPHML_MAX_ITEMS
 
 
 def register(subparsers) -> None:
@@ -14,7 +17,7 @@ def register(subparsers) -> None:
         "build", help="read paper files, extract entities, write the graph",
         description="Read paper records (format auto-detected), merge duplicates, extract methods, "
                     "datasets, tasks, metrics and code links, and write the NetworkX mirror "
-                    "(graph.json, graph.graphml, mentions.jsonl, manifest.json) into DIR.")
+                    "(graph.json, text.sqlite, graph.graphml, mentions.jsonl, manifest.json) into DIR.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="input files (see `--format`)")
     parser.add_argument("--out", required=True, metavar="DIR", help="graph directory to write")
     parser.add_argument("--format", help="force the input format for every file "
@@ -27,6 +30,9 @@ def register(subparsers) -> None:
                         help="also make nodes of mentions that name no entity (kind `description`: "
                              "\"a two-level instruction architecture\", \"develop models\"); by default they "
                              "stay in mentions.jsonl only (docs/extraction.md)")
+    parser.add_argument("--graphml", action=argparse.BooleanOptionalAction, default=None,
+                        help="write graph.graphml (default: only up to "
+                             f"{GRAPHML_MAX_ITEMS:,} nodes and relationships; `kg export --graphml` at any size)")
     parser.add_argument("--neo4j", action="store_true",
                         help="also load the graph into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -55,11 +61,12 @@ def run(args) -> int:
     manifest = {"kg_version": __version__, "inputs": report.inputs,
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "records": report.records, "skipped_records": report.bad_records}
-    mirror.write(G, args.out, manifest=manifest,
+    mirror.write(G, args.out, manifest=manifest, graphml=args.graphml,
                  extra_files={"mentions.jsonl": lambda handle: write_mentions(handle, papers, mentions)})
     if not args.quiet:
         print(report.summary(G))
-        print(f"Wrote {args.out}/graph.json and graph.graphml; `kg info {args.out}` counts it.")
+        graphml = " and graph.graphml" if (Path(args.out) / mirror.GRAPHML_FILE).exists() else ""
+        print(f"Wrote {args.out}/graph.json{graphml}; `kg info {args.out}` counts it.")
     if args.neo4j:
         from kg.db import connect
         from loaders.neo4j_writer import load_graph
