@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     G = None
     if args.load or not args.no_mirror or not (args.params and os.path.exists(args.params)):
         started = time.perf_counter()
-        G = mirror.read(args.graph)
+        G = mirror.read(args.graph, text=False)  # what kg.open holds: the structure, the text in its store
         print(f"graph: {args.graph}: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} relationships "
               f"(read in {time.perf_counter() - started:.0f}s)")
     names, overrides = args.only or queries.names(), stored_params(args.params, G)
