@@ -85,8 +85,10 @@ def _has_label(G: nx.MultiDiGraph, node: str, label: str) -> bool:
 
 def papers_into(G: nx.MultiDiGraph, node: str, types: Iterable[str] | None = None) -> set[str]:
     """Papers with a relationship (of one of ``types``, or any) to ``node``."""
-    return {source for source, _, edge_type in G.in_edges(node, keys=True)
-            if (types is None or edge_type in types) and _has_label(G, source, "Paper")}
+    # G.pred[node] maps each source once to its relationships by type: a paper naming ``node`` in
+    # several relationships is looked at once (the rankings call this for every entity).
+    return {source for source, keyed in G.pred[node].items()
+            if (types is None or any(edge_type in keyed for edge_type in types)) and _has_label(G, source, "Paper")}
 
 
 def targets_of(G: nx.MultiDiGraph, node: str, types: Iterable[str], label: str | None = None) -> set[str]:
