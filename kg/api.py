@@ -19,7 +19,7 @@ from typing import Sequence
 import networkx as nx
 
 import queries
-from kg import mirror, textstore
+from kg import mirror, sqltwins, textstore
 from kg.backends import Backend, Neo4jBackend, NetworkXBackend
 
 NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
@@ -49,7 +49,7 @@ class KnowledgeGraph:
         >>> "abstract" in g.to_networkx(text=False).nodes["paper:2401.00001"]   # g = kg.open(DIR)  # doctest: +SKIP
         False
         """
-        G = self._backend.to_networkx()
+        G = self._backend.to_networkx()  # handed out: queries answer from G from now on, not from the store
         return textstore.load_into(G) if text else G
 
     def counts(self) -> dict:
@@ -262,4 +262,6 @@ def open_graph(target: str | os.PathLike, *, database: str | None = None) -> Kno
     if str(target).startswith(NEO4J_SCHEMES):
         from kg.db import connect
         return KnowledgeGraph(Neo4jBackend(connect(str(target), database=database), database))
-    return KnowledgeGraph(mirror.read(target, text=False), directory=target)
+    G = mirror.read(target, text=False)
+    store = Path(target) / mirror.STORE_FILE
+    return KnowledgeGraph(NetworkXBackend(G, store if sqltwins.has_tables(store) else None), directory=target)

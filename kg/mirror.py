@@ -1,7 +1,8 @@
 """The NetworkX mirror: read and write a graph directory.
 
 A mirror directory holds ``graph.json`` (node-link JSON of the structure, what kg
-reads back), ``text.sqlite`` (the abstracts and evidence sentences, :mod:`kg.textstore`),
+reads back), ``text.sqlite`` (the abstracts and evidence sentences, :mod:`kg.textstore`, and
+the entity tables :mod:`kg.sqltwins` answers entity queries from),
 ``graph.graphml`` (the whole graph for Gephi, yEd, Cytoscape; left out above
 :data:`GRAPHML_MAX_ITEMS` unless asked for), ``manifest.json`` and whatever extra
 files the writer adds (``kg build`` adds ``mentions.jsonl``).
@@ -43,7 +44,7 @@ from typing import Iterable, TextIO
 
 import networkx as nx
 
-from kg import graphml, textstore
+from kg import graphml, sqltwins, textstore
 from kg.errors import KgError
 
 GRAPH_FILE = "graph.json"
@@ -146,6 +147,7 @@ def _write_files(G: nx.MultiDiGraph, folder: Path, manifest: dict | None, extra_
     if with_graphml:
         export_graphml(G, folder / GRAPHML_FILE)
     textstore.write(G, folder / STORE_FILE)
+    sqltwins.write(G, folder / STORE_FILE)
     with atomic_open(folder / MANIFEST_FILE) as handle:
         json.dump({**(manifest or {}), "counts": counts(G)}, handle, indent=2, ensure_ascii=False)
     with atomic_open(folder / GRAPH_FILE) as handle:

@@ -62,15 +62,20 @@ _ALL_SENTENCES = ("SELECT e.source, e.target, e.key, s.sentence FROM evidence e 
                   "JOIN sentences s ON s.id = e.sentence ORDER BY e.source")
 
 
+def connect_read_only(path: str | os.PathLike) -> sqlite3.Connection:
+    """A read-only connection to the store at ``path``. immutable=1: no locks or journal checks (a
+    generation never changes once written); the open file stays readable after a newer generation
+    replaces this one and its folder is deleted."""
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
 class TextStore:
-    """A mirror generation's ``text.sqlite``, open read-only (a generation never changes once written)."""
+    """A mirror generation's ``text.sqlite``, open read-only."""
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
-        # immutable=1: no locks or journal checks; the open file stays readable after a newer
-        # generation replaces this one and its folder is deleted.
-        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"
-        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._db = connect_read_only(self.path)
         self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # not a database: fail on open
 
     def abstract(self, node) -> str | None:

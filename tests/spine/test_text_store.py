@@ -128,3 +128,16 @@ def test_a_damaged_store_is_one_clear_error(sample_dir, tmp_path):
     (tmp_path / mirror.STORE_FILE).write_bytes(b"not a database" * 100)
     with pytest.raises(kg.errors.KgError, match="text.sqlite: unreadable text store"):
         mirror.read(tmp_path)
+
+
+def test_an_opened_directory_ranks_from_the_store_until_the_graph_is_handed_out(sample_graph, tmp_path):
+    mirror.write(sample_graph, tmp_path)
+    g = kg.open(tmp_path)
+    params = {"type": "method", "n": 3, "kind": "names"}
+    first = g.query("top_entities", **params)
+    assert g.backend.store is not None and first == twins.run(sample_graph, "top_entities", params)
+    G = g.to_networkx(text=False)
+    top = first[0]["id"]
+    G.add_node("paper:new", label="Paper", title="New")
+    G.add_edge("paper:new", top, key="USES", type="USES")
+    assert g.query("top_entities", **params)[0] == {**first[0], "papers": first[0]["papers"] + 1}
