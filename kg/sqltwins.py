@@ -1,11 +1,12 @@
 """Named queries answered from the mirror's store in SQL, without reading graph.json.
 
 Reading a large graph.json into a MultiDiGraph costs minutes and GiB (469 s and 13.4 GiB at 1M
-papers, before the text moved out); the entity queries need none of it. The writer adds two tables
-to the store (:func:`write`): ``entities`` (id, type, name, kind and the number of distinct papers
-with a relationship to it, the ``papers`` count ``kg load`` keeps in Neo4j) and ``entity_names``
-(each entity's id, name and aliases as :func:`str.lower` gives them, so matching agrees with the
-twins' ``_is_named`` for any script: SQLite's ``lower`` folds ASCII only). :func:`run` then
+papers, before the text moved out); the entity queries need none of it. The writer adds tables to
+the store (:func:`write`): ``entities`` (id, label, type, name, kind and the number of distinct
+papers with a relationship to it, the ``papers`` count ``kg load`` keeps in Neo4j),
+``entity_names`` (each entity's id, name and aliases as :func:`str.lower` gives them, so matching
+agrees with the twins' ``_is_named`` for any script: SQLite's ``lower`` folds ASCII only),
+``papers`` (id, title, year) and ``paper_entities`` (each relationship from a paper to an entity). :func:`run` then
 returns exactly the rows of the twins in :mod:`kg.twins` (tests/queries/test_parity.py).
 
 >>> import networkx as nx, tempfile, os
@@ -23,21 +24,29 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from itertools import islice
 from typing import Callable
 
 import networkx as nx
 
 from kg.model import NAMED_KINDS
 from kg.textstore import ROWS_PER_INSERT, connect_read_only
-from kg.twins import papers_into
+from kg.twins import METHOD_EDGES, papers_into
 
 _SCHEMA = """
-CREATE TABLE entities (id PRIMARY KEY, type TEXT NOT NULL, name, kind, papers INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE entities (id PRIMARY KEY, label, type TEXT NOT NULL, name, kind, papers INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE entity_names (lowered TEXT NOT NULL, id NOT NULL);
+CREATE TABLE papers (id PRIMARY KEY, title, year) WITHOUT ROWID;
+CREATE TABLE paper_entities (target NOT NULL, type NOT NULL, source NOT NULL,
+                             PRIMARY KEY (target, type, source)) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX entities_ranked ON entities (type, papers DESC, id);
 CREATE INDEX entity_names_lowered ON entity_names (lowered);
+"""
+_NAMED = """
+SELECT id FROM entities WHERE label = :label
+  AND (id = :text OR id IN (SELECT id FROM entity_names WHERE lowered = :lowered))
 """
 _TOP = f"""
 SELECT id, name, kind, papers FROM entities
@@ -54,10 +63,30 @@ ORDER BY exact DESC, e.papers DESC, e.id ASC LIMIT :n
 """
 
 
+_METHOD_PAPERS = f"""
+SELECT r.source, p.title, p.year, r.type, r.target
+FROM paper_entities r JOIN papers p ON p.id = r.source
+WHERE r.target IN ({_NAMED}) AND r.type IN ({", ".join(f"'{t}'" for t in METHOD_EDGES)}) AND r.source > :after
+"""
+
+
 def _entity_rows(G: nx.MultiDiGraph):
     for node, attrs in G.nodes(data=True):
         if attrs.get("type") is not None:
-            yield node, attrs["type"], attrs.get("name"), attrs.get("kind"), len(papers_into(G, node))
+            yield (node, attrs.get("label"), attrs["type"], attrs.get("name"), attrs.get("kind"),
+                   len(papers_into(G, node)))
+
+
+def _paper_rows(G: nx.MultiDiGraph):
+    return ((node, attrs.get("title"), attrs.get("year")) for node, attrs in G.nodes(data=True)
+            if attrs.get("label") == "Paper")
+
+
+def _paper_entity_rows(G: nx.MultiDiGraph):
+    """``(entity, type, paper)`` of every relationship from a Paper to an entity node."""
+    nodes = G.nodes
+    return ((target, key, source) for source, target, key in G.edges(keys=True)
+            if nodes[source].get("label") == "Paper" and nodes[target].get("type") is not None)
 
 
 def _name_rows(G: nx.MultiDiGraph):
@@ -73,10 +102,12 @@ def write(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     try:
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
         with db:
-            for statement, rows in (("INSERT INTO entities VALUES (?, ?, ?, ?, ?)", _entity_rows(G)),
-                                    ("INSERT INTO entity_names VALUES (?, ?)", _name_rows(G))):
+            for statement, rows in (("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", _entity_rows(G)),
+                                    ("INSERT INTO entity_names VALUES (?, ?)", _name_rows(G)),
+                                    ("INSERT INTO papers VALUES (?, ?, ?)", _paper_rows(G)),
+                                    ("INSERT OR IGNORE INTO paper_entities VALUES (?, ?, ?)", _paper_entity_rows(G))):
                 rows = iter(rows)
-                while chunk := [row for _, row in zip(range(ROWS_PER_INSERT), rows)]:
+                while chunk := list(islice(rows, ROWS_PER_INSERT)):
                     db.executemany(statement, chunk)
         db.executescript(_INDEXES)
     finally:
@@ -93,8 +124,17 @@ def _search_entities(db: sqlite3.Connection, text: str, n: int) -> list[dict]:
             for id_, name, type_, exact, papers in db.execute(_SEARCH, {"needle": text.lower(), "n": n})]
 
 
+def _papers_using_method(db: sqlite3.Connection, method: str, n: int, after: str) -> list[dict]:
+    """The twin's page: the rows of the first ``n`` papers (by id) after ``after``, in the twin's order."""
+    found = db.execute(_METHOD_PAPERS, {"label": "Method", "text": method, "lowered": method.lower(), "after": after})
+    rows = [dict(zip(("paper", "title", "year", "relation", "method"), row)) for row in found]
+    page = set(sorted({row["paper"] for row in rows})[:n])
+    return sorted((row for row in rows if row["paper"] in page), key=lambda row: (row["paper"], row["method"], row["relation"]))
+
+
 SQL_TWINS: dict[str, Callable[..., list[dict]]] = {"top_entities": _top_entities,
-                                                   "search_entities": _search_entities}
+                                                   "search_entities": _search_entities,
+                                                   "papers_using_method": _papers_using_method}
 
 
 def has_tables(path: str | os.PathLike) -> bool:

@@ -44,7 +44,8 @@ ROWS_PER_INSERT = 10_000
 
 # Node ids and edge keys are declared without a type, so SQLite stores them as the graph has them
 # (a key 0 stays an integer). Evidence points at a sentence by number: the relationships of one
-# paper found in one sentence share one copy of it (about half the sentences at 100k papers).
+# paper found in one sentence share one copy of it (475,614 sentences for 844,779 relationships at
+# 100k papers).
 _SCHEMA = """
 CREATE TABLE abstracts (node NOT NULL, abstract TEXT NOT NULL);
 CREATE TABLE sentences (id INTEGER PRIMARY KEY, sentence TEXT NOT NULL);

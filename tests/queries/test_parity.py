@@ -113,7 +113,7 @@ def test_a_name_shared_by_several_entities_counts_each_paper_once(name, param, l
 
 
 @pytest.mark.parametrize("n", [2, 25])
-def test_every_page_of_papers_using_method_agrees(n, sample_graph, loaded_into):
+def test_every_page_of_papers_using_method_agrees(n, sample_graph, loaded_into, stores):
     """The busiest method of the sample, paged: with n=2 Neo4j walks the Paper.id index (P * P > n * papers),
     with n=25 it expands the method's papers; both must page exactly like the twin, through to the end."""
     method = max((node for node, label in sample_graph.nodes(data="label") if label == "Method"),
@@ -126,6 +126,7 @@ def test_every_page_of_papers_using_method_agrees(n, sample_graph, loaded_into):
         params = {"method": method, "n": n, "after": after}
         page = backend.run("papers_using_method", params)
         assert page == twins.run(sample_graph, "papers_using_method", params)
+        assert page == sqltwins.run(stores(sample_graph), "papers_using_method", params)
         if not page:
             break
         seen += sorted({row["paper"] for row in page})
@@ -191,3 +192,15 @@ def test_kg_query_answers_from_the_store_without_graph_json(sample_graph, stores
                     *(f"--param={key}={value}" for key, value in params.items()), check=True)
     assert json.loads(result.stdout) == twins.run(sample_graph, "top_entities", params)
     assert "unreadable graph file" in run_kg("query", "evidence", "--graph", copy).stderr  # the others read it
+
+
+def test_store_pages_a_name_shared_by_two_methods_like_the_twin(tmp_path):
+    from kg import mirror
+    G = _shared_alias_graph()
+    mirror.write(G, tmp_path)
+    for params in ({"method": "shared", "n": 1, "after": ""}, {"method": "SHARED", "n": 5, "after": "paper:1"},
+                   {"method": "method:a", "n": 5, "after": ""}):
+        rows = sqltwins.run(tmp_path / mirror.STORE_FILE, "papers_using_method", params)
+        assert rows == twins.run(G, "papers_using_method", params)
+    assert {row["method"] for row in sqltwins.run(tmp_path / mirror.STORE_FILE, "papers_using_method",
+                                                  {"method": "shared", "n": 5, "after": ""})} == {"method:a", "method:b"}
