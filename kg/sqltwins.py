@@ -1,13 +1,15 @@
 """Named queries answered from the mirror's store in SQL, without reading graph.json.
 
 Reading a large graph.json into a MultiDiGraph costs minutes and GiB (469 s and 13.4 GiB at 1M
-papers, before the text moved out); the entity queries need none of it. The writer adds tables to
+papers, before the text moved out); the entity and evidence queries need none of it. The writer adds tables to
 the store (:func:`write`): ``entities`` (id, label, type, name, kind and the number of distinct
 papers with a relationship to it, the ``papers`` count ``kg load`` keeps in Neo4j),
 ``entity_names`` (each entity's id, name and aliases as :func:`str.lower` gives them, so matching
 agrees with the twins' ``_is_named`` for any script: SQLite's ``lower`` folds ASCII only),
-``papers`` (id, title, year) and ``paper_entities`` (each relationship from a paper to an entity). :func:`run` then
-returns exactly the rows of the twins in :mod:`kg.twins` (tests/queries/test_parity.py).
+``papers`` (id, key, title, lower-cased title, year) and ``paper_entities`` (each relationship from
+a paper to an entity, with its evidence offsets, rule and mentions; the sentence joins from the
+text tables). :func:`run` then returns exactly the rows of the twins in :mod:`kg.twins`
+(tests/queries/test_parity.py).
 
 >>> import networkx as nx, tempfile, os
 >>> G = nx.MultiDiGraph()
@@ -36,17 +38,34 @@ from kg.twins import METHOD_EDGES, papers_into
 _SCHEMA = """
 CREATE TABLE entities (id PRIMARY KEY, label, type TEXT NOT NULL, name, kind, papers INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE entity_names (lowered TEXT NOT NULL, id NOT NULL);
-CREATE TABLE papers (id PRIMARY KEY, title, year) WITHOUT ROWID;
+CREATE TABLE papers (id PRIMARY KEY, key, title, title_lowered, year) WITHOUT ROWID;
 CREATE TABLE paper_entities (target NOT NULL, type NOT NULL, source NOT NULL,
+                             field, sentence_index, start, "end", rule, mentions,
                              PRIMARY KEY (target, type, source)) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX entities_ranked ON entities (type, papers DESC, id);
 CREATE INDEX entity_names_lowered ON entity_names (lowered);
+CREATE INDEX papers_key ON papers (key);
+CREATE INDEX papers_title_lowered ON papers (title_lowered);
 """
+EVIDENCE_FIELDS = ("field", "sentence_index", "start", "end", "rule", "mentions")
+# Entities named :text by id, name or alias (of :label, or of any entity type when it is NULL).
 _NAMED = """
-SELECT id FROM entities WHERE label = :label
+SELECT id FROM entities WHERE (:label IS NULL OR label = :label)
   AND (id = :text OR id IN (SELECT id FROM entity_names WHERE lowered = :lowered))
+"""
+# Papers whose id or key is :text, or whose title equals it ignoring case (twins.find_papers).
+_PAPERS_NAMED = """
+SELECT id FROM papers WHERE id = :paper_text UNION SELECT id FROM papers WHERE key = :paper_text
+UNION SELECT id FROM papers WHERE title_lowered = :paper_lowered
+"""
+_EVIDENCE = f"""
+SELECT r.source, r.target, r.type, {", ".join(f'r."{f}"' for f in EVIDENCE_FIELDS)}, s.sentence
+FROM paper_entities r
+LEFT JOIN evidence e ON e.source = r.source AND e.target = r.target AND e.key = r.type
+LEFT JOIN sentences s ON s.id = e.sentence
+WHERE r.target IN ({_NAMED}) AND r.source IN ({_PAPERS_NAMED})
 """
 _TOP = f"""
 SELECT id, name, kind, papers FROM entities
@@ -78,14 +97,15 @@ def _entity_rows(G: nx.MultiDiGraph):
 
 
 def _paper_rows(G: nx.MultiDiGraph):
-    return ((node, attrs.get("title"), attrs.get("year")) for node, attrs in G.nodes(data=True)
-            if attrs.get("label") == "Paper")
+    return ((node, attrs.get("key"), attrs.get("title"), None if attrs.get("title") is None else attrs["title"].lower(),
+             attrs.get("year")) for node, attrs in G.nodes(data=True) if attrs.get("label") == "Paper")
 
 
 def _paper_entity_rows(G: nx.MultiDiGraph):
     """``(entity, type, paper)`` of every relationship from a Paper to an entity node."""
     nodes = G.nodes
-    return ((target, key, source) for source, target, key in G.edges(keys=True)
+    return ((target, key, source, *(attrs.get(f) for f in EVIDENCE_FIELDS))
+            for source, target, key, attrs in G.edges(keys=True, data=True)
             if nodes[source].get("label") == "Paper" and nodes[target].get("type") is not None)
 
 
@@ -104,8 +124,9 @@ def write(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
         with db:
             for statement, rows in (("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", _entity_rows(G)),
                                     ("INSERT INTO entity_names VALUES (?, ?)", _name_rows(G)),
-                                    ("INSERT INTO papers VALUES (?, ?, ?)", _paper_rows(G)),
-                                    ("INSERT OR IGNORE INTO paper_entities VALUES (?, ?, ?)", _paper_entity_rows(G))):
+                                    ("INSERT INTO papers VALUES (?, ?, ?, ?, ?)", _paper_rows(G)),
+                                    ("INSERT INTO paper_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     _paper_entity_rows(G))):
                 rows = iter(rows)
                 while chunk := list(islice(rows, ROWS_PER_INSERT)):
                     db.executemany(statement, chunk)
@@ -132,7 +153,16 @@ def _papers_using_method(db: sqlite3.Connection, method: str, n: int, after: str
     return sorted((row for row in rows if row["paper"] in page), key=lambda row: (row["paper"], row["method"], row["relation"]))
 
 
-SQL_TWINS: dict[str, Callable[..., list[dict]]] = {"top_entities": _top_entities,
+def _evidence(db: sqlite3.Connection, paper: str, entity: str) -> list[dict]:
+    found = db.execute(_EVIDENCE, {"label": None, "text": entity, "lowered": entity.lower(),
+                                   "paper_text": paper, "paper_lowered": paper.lower()})
+    rows = [{"paper": source, "entity": target, "relation": rel_type, **dict(zip(EVIDENCE_FIELDS[:4], fields[:4])),
+             "sentence": sentence, **dict(zip(EVIDENCE_FIELDS[4:], fields[4:]))}
+            for source, target, rel_type, *fields, sentence in found]
+    return sorted(rows, key=lambda row: (row["paper"], row["entity"], row["relation"]))
+
+
+SQL_TWINS: dict[str, Callable[..., list[dict]]] = {"evidence": _evidence, "top_entities": _top_entities,
                                                    "search_entities": _search_entities,
                                                    "papers_using_method": _papers_using_method}
 

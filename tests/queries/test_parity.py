@@ -191,7 +191,8 @@ def test_kg_query_answers_from_the_store_without_graph_json(sample_graph, stores
     result = run_kg("query", "top_entities", "--graph", copy, "--format", "json",
                     *(f"--param={key}={value}" for key, value in params.items()), check=True)
     assert json.loads(result.stdout) == twins.run(sample_graph, "top_entities", params)
-    assert "unreadable graph file" in run_kg("query", "evidence", "--graph", copy).stderr  # the others read it
+    assert "citations" not in sqltwins.SQL_TWINS
+    assert "unreadable graph file" in run_kg("query", "citations", "--graph", copy).stderr  # the others read it
 
 
 def test_store_pages_a_name_shared_by_two_methods_like_the_twin(tmp_path):
@@ -204,3 +205,11 @@ def test_store_pages_a_name_shared_by_two_methods_like_the_twin(tmp_path):
         assert rows == twins.run(G, "papers_using_method", params)
     assert {row["method"] for row in sqltwins.run(tmp_path / mirror.STORE_FILE, "papers_using_method",
                                                   {"method": "shared", "n": 5, "after": ""})} == {"method:a", "method:b"}
+
+
+@pytest.mark.parametrize("paper, entity", [("2501.00003", "LoRA"), ("paper:2501.00003", "method:lora"),
+                                           ("tuning clip with lora", "CONTRASTIVE language-image pre-training"),
+                                           ("2501.00003", "no such entity"), ("no such paper", "LoRA")])
+def test_store_evidence_matches_papers_and_entities_like_the_twin(paper, entity, small_graph, stores):
+    params = {"paper": paper, "entity": entity}
+    assert sqltwins.run(stores(small_graph), "evidence", params) == twins.run(small_graph, "evidence", params)
