@@ -102,13 +102,15 @@ def row(backend: str, name: str, times: list[float], rows: int | str) -> dict:
     return result
 
 
-def bench_mirror(G, names: list[str], overrides: dict, repeat: int) -> list[dict]:
-    from kg import mirror, twins
-    times, _ = latencies(lambda: mirror.counts(G), repeat)
+def bench_mirror(backend, names: list[str], overrides: dict, repeat: int) -> list[dict]:
+    """The queries as ``kg.open(DIR)`` answers them: its twins over the structure, and the store's SQL
+    for the queries it has (``kg.sqltwins``)."""
+    from kg import mirror
+    times, _ = latencies(lambda: mirror.counts(backend.G), repeat)
     rows = [row("mirror", "baseline: mirror.counts", times, "-")]
     for name in names:
         params = query_params(name, overrides)
-        times, result = latencies(lambda: twins.run(G, name, params), repeat)
+        times, result = latencies(lambda: backend.run(name, params), repeat)
         rows.append(row("mirror", name, times, len(result)))
     return rows
 
@@ -135,7 +137,7 @@ def bench_neo4j(G, names: list[str], overrides: dict, repeat: int, load: bool) -
 
 def main(argv: list[str] | None = None) -> int:
     import queries
-    from kg import mirror
+    from kg.api import open_graph
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("graph", help="graph directory written by `kg build`")
     parser.add_argument("--repeat", type=int, default=20, help="timed calls per query (default 20)")
@@ -149,15 +151,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # "type does not exist" notices, not results
     print(f"machine: {machine()}")
-    G = None
+    G = backend = None
     if args.load or not args.no_mirror or not (args.params and os.path.exists(args.params)):
         started = time.perf_counter()
-        G = mirror.read(args.graph)
+        backend = open_graph(args.graph).backend  # what kg.open holds: the structure, the text in its store
+        G = backend.G
         print(f"graph: {args.graph}: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} relationships "
               f"(read in {time.perf_counter() - started:.0f}s)")
     names, overrides = args.only or queries.names(), stored_params(args.params, G)
     print(f"parameters standing in for seed examples: {overrides}")
-    rows = [] if args.no_mirror else bench_mirror(G, names, overrides, args.repeat)
+    rows = [] if args.no_mirror else bench_mirror(backend, names, overrides, args.repeat)
     if args.neo4j:
         rows += bench_neo4j(G, names, overrides, args.repeat, args.load)
     if rows:

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg import mirror
     from kg.db import connect
     print(f"machine: {machine()}")
-    overrides = graph_params(mirror.read(args.graph))
+    overrides = graph_params(mirror.read(args.graph, text=False))
     with connect() as driver, driver.session() as session:
         rows = [profile(session, name, query_params(name, overrides)) for name in args.only or queries.names()]
     print(table(rows))

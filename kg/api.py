@@ -19,7 +19,7 @@ from typing import Sequence
 import networkx as nx
 
 import queries
-from kg import mirror
+from kg import mirror, sqltwins, textstore
 from kg.backends import Backend, Neo4jBackend, NetworkXBackend
 
 NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
@@ -36,9 +36,21 @@ class KnowledgeGraph:
     def backend(self) -> Backend:
         return self._backend
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        """The graph as a ``networkx.MultiDiGraph`` (node attr ``label``, edge key = type)."""
-        return self._backend.to_networkx()
+    def to_networkx(self, text: bool = True) -> nx.MultiDiGraph:
+        """The graph as a ``networkx.MultiDiGraph`` (node attr ``label``, edge key = type).
+
+        A graph opened from a directory holds its structure only, its text staying in the directory's
+        store (``text.sqlite``). ``text=True`` (default) gives the whole graph: the abstracts and evidence
+        sentences are read into the held graph the first time (it then holds them too).
+        ``text=False`` gives the held graph as it is, without reading the text (structure only unless
+        an earlier call read it): a fraction of the memory, and :mod:`kg.textstore` reads an item's
+        text by key. Either way it is the same object the queries run on, not a copy.
+
+        >>> "abstract" in g.to_networkx(text=False).nodes["paper:2401.00001"]   # g = kg.open(DIR)  # doctest: +SKIP
+        False
+        """
+        G = self._backend.to_networkx()  # handed out: queries answer from G from now on, not from the store
+        return textstore.load_into(G) if text else G
 
     def counts(self) -> dict:
         """``{"nodes": {Label: n}, "edges": {TYPE: n}}``, as ``kg info --json`` prints.
@@ -50,7 +62,7 @@ class KnowledgeGraph:
 
     def save(self, directory: str | os.PathLike) -> None:
         """Write the mirror files into ``directory`` (what ``kg build --out`` writes)."""
-        mirror.write(self.to_networkx(), directory)
+        mirror.write(self.to_networkx(text=False), directory)  # the writer carries the store's text over
 
     def query(self, name: str, **params) -> list[dict]:
         """Run the named query ``name`` (see ``kg query --list``) with its parameters.
@@ -205,7 +217,7 @@ class KnowledgeGraph:
             raise UsageError("enrich works on a graph directory or NetworkX graph; `kg load` it afterwards")
         if cache is None and self.directory is None:
             raise UsageError("enrich needs cache=DIR for a graph not opened from a directory")
-        G = self.to_networkx()
+        G = self.to_networkx(text=False)  # enrich adds citations; the next generation's store keeps the text
         report = enrich(G, source, cache_dir=cache or Path(self.directory) / CACHE_DIR, citations=citations,
                         **options)
         if save and self.directory is not None:
@@ -233,7 +245,7 @@ class KnowledgeGraph:
     def analytics(self) -> list[dict]:
         """PageRank and community of every method and dataset (see :mod:`kg.analytics`)."""
         from kg.analytics import analytics_rows
-        return analytics_rows(self.to_networkx())
+        return analytics_rows(self.to_networkx(text=False))
 
     def write_analytics_to_neo4j(self, driver, database: str | None = None) -> int:
         """Set ``pagerank`` and ``community`` on the Method and Dataset nodes in Neo4j; returns rows sent."""
@@ -267,4 +279,6 @@ def open_graph(target: str | os.PathLike, *, database: str | None = None) -> Kno
     if str(target).startswith(NEO4J_SCHEMES):
         from kg.db import connect
         return KnowledgeGraph(Neo4jBackend(connect(str(target), database=database), database))
-    return KnowledgeGraph(mirror.read(target), directory=target)
+    G = mirror.read(target, text=False)
+    store = Path(target) / mirror.STORE_FILE
+    return KnowledgeGraph(NetworkXBackend(G, store if sqltwins.has_tables(store) else None), directory=target)

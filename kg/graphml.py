@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import numbers
 from itertools import islice
-from typing import Iterable, Iterator, TextIO
+from typing import Callable, Iterable, Iterator, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
@@ -57,19 +57,27 @@ def _graph_data(G: nx.MultiDiGraph) -> dict:
     return {k: v for k, v in G.graph.items() if k not in _NOT_GRAPH_DATA}
 
 
-def _scopes(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
+Items = Callable[[nx.MultiDiGraph], tuple[Iterable, Iterable]]
+
+
+def _own_items(G: nx.MultiDiGraph) -> tuple[Iterable, Iterable]:
+    return G.nodes(data=True), G.edges(keys=True, data=True)
+
+
+def _scopes(G: nx.MultiDiGraph, items: Items) -> Iterator[tuple[str, dict]]:
     """Every attribute dict of ``G`` with its GraphML scope, graph first, in writing order."""
     yield "graph", _graph_data(G)
-    for _, attrs in G.nodes(data=True):
+    nodes, edges = items(G)
+    for _, attrs in nodes:
         yield "node", attrs
-    for _, _, attrs in G.edges(data=True):
+    for _, _, _, attrs in edges:
         yield "edge", attrs
 
 
-def _keys(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
+def _keys(G: nx.MultiDiGraph, items: Items) -> dict[tuple[str, str, str], str]:
     """Key id per (scope, attribute name, type), numbered in first-seen order like networkx."""
     keys: dict[tuple[str, str, str], str] = {}
-    for scope, attrs in _scopes(G):
+    for scope, attrs in _scopes(G, items):
         for name, value in attrs.items():
             keys.setdefault((scope, str(name), _xml_type(value)), f"d{len(keys)}")
     return keys
@@ -80,10 +88,11 @@ def _data(keys: dict, scope: str, attrs: dict) -> str:
                    for name, value in attrs.items())
 
 
-def _elements(G: nx.MultiDiGraph, keys: dict) -> Iterator[str]:
-    for node, attrs in G.nodes(data=True):
+def _elements(G: nx.MultiDiGraph, keys: dict, items: Items) -> Iterator[str]:
+    nodes, edges = items(G)
+    for node, attrs in nodes:
         yield f"    <node id={quoteattr(str(node))}>{_data(keys, 'node', attrs)}</node>\n"
-    for u, v, key, attrs in G.edges(keys=True, data=True):
+    for u, v, key, attrs in edges:
         yield (f"    <edge source={quoteattr(str(u))} target={quoteattr(str(v))} id={quoteattr(str(key))}>"
                f"{_data(keys, 'edge', attrs)}</edge>\n")
 
@@ -94,9 +103,10 @@ def _write_lines(handle: TextIO, lines: Iterable[str]) -> None:
         handle.write(chunk)
 
 
-def write(G: nx.MultiDiGraph, handle: TextIO) -> None:
-    """Write ``G`` as GraphML into the text handle ``handle``."""
-    keys = _keys(G)
+def write(G: nx.MultiDiGraph, handle: TextIO, whole: Items = _own_items) -> None:
+    """Write ``G`` as GraphML into the text handle ``handle``; ``whole(G)`` gives the (nodes, relationships)
+    to write, with their attributes (default: ``G``'s own; the mirror adds the text of its store)."""
+    keys = _keys(G, whole)
     handle.write(HEADER)
     # networkx inserts each new key at the top, so the last-seen key comes first; same here.
     _write_lines(handle, (f'  <key id="{key_id}" for="{scope}" attr.name={quoteattr(name)} attr.type="{xml_type}" />\n'
@@ -104,5 +114,5 @@ def write(G: nx.MultiDiGraph, handle: TextIO) -> None:
     edge_default = "directed" if G.is_directed() else "undirected"
     graph_id = f" id={quoteattr(str(G.graph['id']))}" if "id" in G.graph else ""
     handle.write(f'  <graph edgedefault="{edge_default}"{graph_id}>{_data(keys, "graph", _graph_data(G))}\n')
-    _write_lines(handle, _elements(G, keys))
+    _write_lines(handle, _elements(G, keys, whole))
     handle.write("  </graph>\n</graphml>\n")

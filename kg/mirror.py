@@ -1,8 +1,11 @@
 """The NetworkX mirror: read and write a graph directory.
 
-A mirror directory holds ``graph.json`` (node-link JSON, what kg reads back),
-``graph.graphml`` (for Gephi, yEd, Cytoscape), ``manifest.json`` and whatever
-extra files the writer adds (``kg build`` adds ``mentions.jsonl``).
+A mirror directory holds ``graph.json`` (node-link JSON of the structure, what kg
+reads back), ``text.sqlite`` (the abstracts and evidence sentences, :mod:`kg.textstore`, and
+the entity tables :mod:`kg.sqltwins` answers entity queries from),
+``graph.graphml`` (the whole graph for Gephi, yEd, Cytoscape; left out above
+:data:`GRAPHML_MAX_ITEMS` unless asked for), ``manifest.json`` and whatever extra
+files the writer adds (``kg build`` adds ``mentions.jsonl``).
 
 The files of one write must change together: a manifest describing the new graph
 beside the old graph.json is a torn mirror. So a write fills a fresh generation
@@ -18,6 +21,10 @@ on a first write, no graph.json), never a mix.
 >>> write(G, d)
 >>> read(d).nodes["paper:1706.03762"]["title"]
 'Attention'
+>>> G.nodes["paper:1706.03762"]["abstract"] = "We propose the Transformer."
+>>> write(G, d)
+>>> "abstract" in read(d, text=False).nodes["paper:1706.03762"], read(d).nodes["paper:1706.03762"]["abstract"]
+(False, 'We propose the Transformer.')
 >>> counts(G)
 {'nodes': {'Paper': 1}, 'edges': {}}
 """
@@ -26,6 +33,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
@@ -36,13 +44,18 @@ from typing import Iterable, TextIO
 
 import networkx as nx
 
-from kg import graphml
+from kg import graphml, sqltwins, textstore
 from kg.errors import KgError
 
 GRAPH_FILE = "graph.json"
 GRAPHML_FILE = "graph.graphml"
 MANIFEST_FILE = "manifest.json"
+STORE_FILE = textstore.STORE_FILE
 JSON_ITEMS_PER_WRITE = 1000
+# Nodes + relationships above which a mirror has no graph.graphml unless asked: GraphML was the
+# biggest file of the mirror, and Gephi or yEd do not open a graph this size usefully (about
+# 50k papers; `kg export --graphml` writes one at any size).
+GRAPHML_MAX_ITEMS = 1_000_000
 
 
 def _umask() -> int:
@@ -84,26 +97,57 @@ def _write_joined(handle: TextIO, items: Iterable[str]) -> None:
         separator = ", "
 
 
-def _write_node_link(G: nx.MultiDiGraph, handle: TextIO) -> None:
+def _without(attrs: dict, name: str) -> dict:
+    return {key: value for key, value in attrs.items() if key != name} if name in attrs else attrs
+
+
+def _structure(G: nx.MultiDiGraph) -> tuple[Iterable, Iterable]:
+    """Nodes and relationships of ``G`` without their text (what graph.json holds)."""
+    return (((node, _without(attrs, textstore.NODE_TEXT)) for node, attrs in G.nodes(data=True)),
+            ((u, v, key, _without(attrs, textstore.EDGE_TEXT)) for u, v, key, attrs in G.edges(keys=True, data=True)))
+
+
+def _whole(G: nx.MultiDiGraph) -> tuple[Iterable, Iterable]:
+    """Nodes and relationships of ``G`` with their text, inline or from the attached store."""
+    return textstore.nodes_with_text(G), textstore.edges_with_text(G)
+
+
+def _write_node_link(G: nx.MultiDiGraph, handle: TextIO, items: tuple[Iterable, Iterable] | None = None) -> None:
     """The bytes of ``json.dump(nx.node_link_data(G, edges="edges"), handle, ensure_ascii=False)``,
-    one node or edge at a time instead of a second copy of the graph as dicts."""
+    one node or edge at a time instead of a second copy of the graph as dicts; ``items`` (nodes,
+    relationships) stand in for ``G``'s own (default: its structure)."""
+    nodes, edges = items or _structure(G)
     encode = json.JSONEncoder(ensure_ascii=False).encode
     head = encode({"directed": G.is_directed(), "multigraph": G.is_multigraph(), "graph": G.graph})
     handle.write(head[:-1] + ', "nodes": [')
-    _write_joined(handle, (encode({**attrs, "id": node}) for node, attrs in G.nodes(data=True)))
+    _write_joined(handle, (encode({**attrs, "id": node}) for node, attrs in nodes))
     handle.write('], "edges": [')
-    _write_joined(handle, (encode({**attrs, "source": u, "target": v, "key": key})
-                           for u, v, key, attrs in G.edges(keys=True, data=True)))
+    _write_joined(handle, (encode({**attrs, "source": u, "target": v, "key": key}) for u, v, key, attrs in edges))
     handle.write("]}")
+
+
+def export_node_link(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """Write ``G`` with its text as one node-link JSON file (what graph.json held before the store)."""
+    with atomic_open(path) as handle:
+        _write_node_link(G, handle, _whole(G))
+
+
+def export_graphml(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """Write ``G`` with its text as GraphML."""
+    with atomic_open(path) as handle:
+        graphml.write(G, handle, whole=_whole)
 
 
 GENERATIONS_DIR = ".generations"
 CURRENT_LINK = "current"
 
 
-def _write_files(G: nx.MultiDiGraph, folder: Path, manifest: dict | None, extra_files: dict) -> None:
-    with atomic_open(folder / GRAPHML_FILE) as handle:
-        graphml.write(G, handle)
+def _write_files(G: nx.MultiDiGraph, folder: Path, manifest: dict | None, extra_files: dict,
+                 with_graphml: bool) -> None:
+    if with_graphml:
+        export_graphml(G, folder / GRAPHML_FILE)
+    textstore.write(G, folder / STORE_FILE)
+    sqltwins.write(G, folder / STORE_FILE)
     with atomic_open(folder / MANIFEST_FILE) as handle:
         json.dump({**(manifest or {}), "counts": counts(G)}, handle, indent=2, ensure_ascii=False)
     with atomic_open(folder / GRAPH_FILE) as handle:
@@ -123,23 +167,31 @@ def _replace_with_symlink(path: Path, target: str) -> None:
 
 
 def write(G: nx.MultiDiGraph, directory: str | os.PathLike, manifest: dict | None = None,
-          extra_files: dict | None = None) -> None:
-    """Write ``G`` into ``directory`` as node-link JSON, GraphML and a manifest, all at once.
+          extra_files: dict | None = None, graphml: bool | None = None) -> None:
+    """Write ``G`` into ``directory`` as node-link JSON, its text store, GraphML and a manifest, all at once.
 
-    ``extra_files`` maps file names to functions that write one into an open text handle.
+    The text is ``G``'s inline ``abstract`` and ``sentence`` attributes, else the store ``G`` was read
+    with (so a graph read with ``text=False`` keeps its text). ``extra_files`` maps file names to
+    functions that write one into an open text handle. ``graphml``: write graph.graphml (default:
+    only up to :data:`GRAPHML_MAX_ITEMS` nodes and relationships).
     """
     directory = Path(directory)
+    if graphml is None:
+        graphml = G.number_of_nodes() + G.number_of_edges() <= GRAPHML_MAX_ITEMS
     generations = directory / GENERATIONS_DIR
     generations.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="gen-", dir=generations))
     os.chmod(folder, 0o777 & ~_umask())
     try:
-        _write_files(G, folder, manifest, extra_files or {})
+        _write_files(G, folder, manifest, extra_files or {}, graphml)
         _replace_with_symlink(generations / CURRENT_LINK, folder.name)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    names = [GRAPHML_FILE, MANIFEST_FILE, *(extra_files or {}), GRAPH_FILE]  # graph.json last: it marks a mirror
+    if not graphml and (directory / GRAPHML_FILE).is_symlink():
+        (directory / GRAPHML_FILE).unlink()  # it would point at nothing, or at the last GraphML written
+    names = [*([GRAPHML_FILE] if graphml else []), STORE_FILE, MANIFEST_FILE, *(extra_files or {}),
+             GRAPH_FILE]  # graph.json last: it marks a mirror
     for name in names:
         link = os.path.join(GENERATIONS_DIR, CURRENT_LINK, name)
         if not (directory / name).is_symlink() or os.readlink(directory / name) != link:
@@ -228,13 +280,26 @@ def _node_link_graph(handle: TextIO) -> nx.MultiDiGraph:
     return G
 
 
-def read(directory: str | os.PathLike) -> nx.MultiDiGraph:
-    """Read the mirror that ``kg build`` wrote into ``directory``."""
+def read(directory: str | os.PathLike, text: bool = True) -> nx.MultiDiGraph:
+    """Read the mirror that ``kg build`` wrote into ``directory``.
+
+    ``text=True``: the whole graph, abstracts and evidence sentences set as attributes.
+    ``text=False``: the structure only (a fraction of the memory); the text stays in the store,
+    attached to the graph (:mod:`kg.textstore` reads it by key, :func:`write` carries it over).
+    A mirror written before the store, with its text in graph.json, reads whole either way.
+    """
     path = Path(directory) / GRAPH_FILE
     if not path.is_file():
         raise KgError(f"{directory}: not a kg graph directory (no {GRAPH_FILE}); run `kg build` first")
     try:
         with open(path, encoding="utf-8") as handle:
-            return _node_link_graph(handle)
+            G = _node_link_graph(handle)
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise KgError(f"{path}: unreadable graph file ({exc})") from exc
+    store = Path(directory) / STORE_FILE
+    if store.is_file():
+        try:
+            textstore.attach(G, textstore.TextStore(store))
+        except sqlite3.Error as exc:
+            raise KgError(f"{store}: unreadable text store ({exc})") from exc
+    return textstore.load_into(G) if text else G

@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
+from kg import textstore
 from kg.errors import UsageError
 from kg.model import NAMED_KINDS
 
@@ -84,8 +85,10 @@ def _has_label(G: nx.MultiDiGraph, node: str, label: str) -> bool:
 
 def papers_into(G: nx.MultiDiGraph, node: str, types: Iterable[str] | None = None) -> set[str]:
     """Papers with a relationship (of one of ``types``, or any) to ``node``."""
-    return {source for source, _, edge_type in G.in_edges(node, keys=True)
-            if (types is None or edge_type in types) and _has_label(G, source, "Paper")}
+    # G.pred[node] maps each source once to its relationships by type: a paper naming ``node`` in
+    # several relationships is looked at once (the rankings call this for every entity).
+    return {source for source, keyed in G.pred[node].items()
+            if (types is None or any(edge_type in keyed for edge_type in types)) and _has_label(G, source, "Paper")}
 
 
 def targets_of(G: nx.MultiDiGraph, node: str, types: Iterable[str], label: str | None = None) -> set[str]:
@@ -222,7 +225,8 @@ def proposer_of(G: nx.MultiDiGraph, entity: str) -> list[dict]:
                 props = G.nodes[paper]
                 rows.append({"entity": node, "paper": paper, "title": props.get("title"),
                              "published": props.get("published"), "year": props.get("year"),
-                             "authors": _authors(G, paper), "evidence": attrs.get("sentence")})
+                             "authors": _authors(G, paper),
+                             "evidence": textstore.sentence(G, paper, node, edge_type, attrs)})
     return _ordered(rows, lambda row: (row["entity"], row["paper"]))
 
 
@@ -319,8 +323,10 @@ def _entity_edges(G: nx.MultiDiGraph, paper: str):
 
 @twin("evidence")
 def evidence(G: nx.MultiDiGraph, paper: str, entity: str) -> list[dict]:
-    fields = ("field", "sentence_index", "start", "end", "sentence", "rule", "mentions")
-    rows = [{"paper": node, "entity": target, "relation": edge_type, **{f: attrs.get(f) for f in fields}}
+    rows = [{"paper": node, "entity": target, "relation": edge_type,
+             **{f: attrs.get(f) for f in ("field", "sentence_index", "start", "end")},
+             "sentence": textstore.sentence(G, node, target, edge_type, attrs),
+             **{f: attrs.get(f) for f in ("rule", "mentions")}}
             for node in find_papers(G, paper)
             for target, edge_type, attrs in _entity_edges(G, node)
             if _is_named(target, G.nodes[target], entity)]

@@ -38,7 +38,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from kg import analytics
+from kg import analytics, textstore
 from kg.errors import KgError, UsageError
 from kg.mirror import atomic_open
 from kg.model import KINDS, NAMED_KINDS, normalize_arxiv_id
@@ -308,7 +308,7 @@ def node_tip(G: nx.MultiDiGraph, node: str, links: int, community: int | None) -
                 ("authors", authors), ("venue", attrs.get("venue")), ("upvotes", attrs.get("upvotes"))]
         kind = "Paper (known only as a citation)" if attrs.get("stub") else "Paper"
         return _tip(display_name(G, node), kind, rows + where,
-                    _clip(attrs.get("abstract"), ABSTRACT_CHARS), paper_links(G, node))
+                    _clip(textstore.abstract(G, node), ABSTRACT_CHARS), paper_links(G, node))
     papers = len({u for u, _ in G.in_edges(node)} | {v for _, v in G.out_edges(node)})
     aliases = [a for a in attrs.get("aliases") or [] if a != attrs.get("name")]
     rows = [("papers", papers), ("kind", attrs.get("kind")), ("host", attrs.get("host")), ("aliases", _clip(", ".join(aliases), 160))]
@@ -316,12 +316,12 @@ def node_tip(G: nx.MultiDiGraph, node: str, links: int, community: int | None) -
     return _tip(display_name(G, node), label, rows + where, links=[("open", url)])
 
 
-def edge_tip(G: nx.MultiDiGraph, u: str, v: str, attrs: dict) -> dict:
-    """The tooltip of one relationship, with its evidence sentence."""
+def edge_tip(G: nx.MultiDiGraph, u: str, v: str, key, attrs: dict) -> dict:
+    """The tooltip of relationship ``(u, v, key)``, with its evidence sentence."""
     rows = [("in", attrs.get("field")), ("mentions", attrs.get("mentions")), ("found by", attrs.get("rule")),
             ("author position", attrs.get("position"))]
     heading = f"{_clip(display_name(G, u), 60)} \u2192 {_clip(display_name(G, v), 60)}"
-    return _tip(heading, attrs.get("type", ""), rows, attrs.get("sentence") or "")
+    return _tip(heading, attrs.get("type", ""), rows, textstore.sentence(G, u, v, key, attrs) or "")
 
 
 def _pair_tip(G: nx.MultiDiGraph, method: str, dataset: str) -> dict:
@@ -385,9 +385,9 @@ def _emphasise(net: Network, centre: str, biggest: float) -> None:
 
 def _add_graph_edges(net: Network, G: nx.MultiDiGraph, nodes: list[str]) -> None:
     kept = set(nodes)
-    for u, v, attrs in G.edges(data=True):
+    for u, v, key, attrs in G.edges(keys=True, data=True):
         if u in kept and v in kept:
-            net.add_edge(u, v, tip=edge_tip(G, u, v, attrs))
+            net.add_edge(u, v, tip=edge_tip(G, u, v, key, attrs))
 
 
 # ---------------------------------------------------------------- page

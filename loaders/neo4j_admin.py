@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 import networkx as nx
 
+from kg import textstore
 from kg.model import ENTITY_LABELS
 from loaders.neo4j_writer import ENTITY, entity_paper_counts, node_groups, relationship_groups
 
@@ -51,14 +53,20 @@ def field(value) -> str:
     return '"' + str(value).replace('"', '""') + '"'
 
 
-def _write_table(path: Path, fixed: list[str], rows: list[tuple[list, dict]]) -> None:
-    """Headers ``fixed`` for each row's leading values, then one typed column per property."""
-    keys = sorted({key for _, props in rows for key in props})
-    headers = fixed + [column(key, [props.get(key) for _, props in rows]) for key in keys]
+def _write_table(path: Path, fixed: list[str], rows: list[tuple[list, dict]], text: str | None = None,
+                 text_of: Callable[[list], str | None] | None = None) -> None:
+    """Headers ``fixed`` for each row's leading values, then one typed column per property; with
+    ``text``, a string column of that name filled by ``text_of(values)`` as each row is written
+    (the text of a mirror's store, read a row at a time, never held for the whole file)."""
+    keys = sorted({key for _, props in rows for key in props} - {text})
+    headers = fixed + [column(key, [props.get(key) for _, props in rows]) for key in keys] + ([text] if text else [])
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(",".join(headers) + "\n")
         for values, props in rows:
-            handle.write(",".join([field(value) for value in values] + [field(props.get(key)) for key in keys]) + "\n")
+            cells = [field(value) for value in values] + [field(props.get(key)) for key in keys]
+            if text:
+                cells.append(field(props[text] if text in props else text_of(values)))
+            handle.write(",".join(cells) + "\n")
 
 
 def _plain_props(props: dict, papers: int | None) -> dict:
@@ -74,17 +82,20 @@ def write_import_files(G: nx.MultiDiGraph, out: str | os.PathLike) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     files = {"nodes": [], "relationships": []}
     papers = entity_paper_counts(G)
+    stored = textstore.store_of(G) is not None  # text columns then come from the store, row by row
     for label, rows in node_groups(G).items():
         path = out / f"nodes_{label}.csv"
         # several labels are one array field; entity nodes get Entity too, as kg load's index_entities gives them
         labels = [label, ENTITY] if label in ENTITY_LABELS.values() else label
         _write_table(path, [f"id:ID({label})", ":LABEL"],
-                     [([row["id"], labels], _plain_props(row["props"], papers.get(row["id"]))) for row in rows])
+                     [([row["id"], labels], _plain_props(row["props"], papers.get(row["id"]))) for row in rows],
+                     textstore.NODE_TEXT if stored else None, lambda values: textstore.abstract(G, values[0]))
         files["nodes"].append(path)
     for (source_label, rel_type, target_label), rows in relationship_groups(G).items():
         path = out / f"relationships_{source_label}_{rel_type}_{target_label}.csv"
         _write_table(path, [f":START_ID({source_label})", f":END_ID({target_label})", ":TYPE"],
-                     [([row["source"], row["target"], rel_type], row["props"]) for row in rows])
+                     [([row["source"], row["target"], rel_type], row["props"]) for row in rows],
+                     textstore.EDGE_TEXT if stored else None, lambda values: textstore.sentence(G, *values))
         files["relationships"].append(path)
     (out / "import-args.txt").write_text("\n".join(import_arguments(files)) + "\n", encoding="utf-8")
     return files

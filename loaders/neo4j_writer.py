@@ -18,11 +18,13 @@ from __future__ import annotations
 import datetime
 import re
 from collections import defaultdict
-from typing import Iterable, Iterator
+from functools import partial
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
 import queries
+from kg import textstore
 from kg.model import AUTHORED, CITES, ENTITY_LABELS, EXTRACTED_EDGE_TYPES
 
 LABELS = ("Paper", "Author", *ENTITY_LABELS.values())
@@ -202,10 +204,31 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="rec", desc="neo4j", disable=not enabled)
 
 
-def _write_groups(session, statements: Iterable[tuple[str, list[dict]]], batch_size: int, bar) -> None:
-    for statement, rows in statements:
+def node_rows_with_text(G: nx.MultiDiGraph, rows: list[dict]) -> list[dict]:
+    """Node rows with the abstracts ``G``'s text store holds for them (new dicts; ``rows`` unchanged)."""
+    if textstore.store_of(G) is None:
+        return rows
+    return [{**row, "props": {**row["props"], textstore.NODE_TEXT: text}}
+            if textstore.NODE_TEXT not in row["props"] and (text := textstore.abstract(G, row["id"])) else row
+            for row in rows]
+
+
+def relationship_rows_with_text(G: nx.MultiDiGraph, rel_type: str, rows: list[dict]) -> list[dict]:
+    """Relationship rows (of ``rel_type``) with the evidence sentences ``G``'s text store holds for them."""
+    if textstore.store_of(G) is None:
+        return rows
+    return [{**row, "props": {**row["props"], textstore.EDGE_TEXT: text}}
+            if textstore.EDGE_TEXT not in row["props"]
+            and (text := textstore.sentence(G, row["source"], row["target"], rel_type, row["props"])) else row
+            for row in rows]
+
+
+def _write_groups(session, statements: Iterable[tuple[str, list[dict], Callable]], batch_size: int, bar) -> None:
+    """Each statement over its rows in batches; ``with_text`` adds a batch's text just before it is sent,
+    so only one batch of abstracts or sentences is in memory at a time."""
+    for statement, rows, with_text in statements:
         for batch in _batches(rows, batch_size):
-            _write(session, statement, {"rows": batch})
+            _write(session, statement, {"rows": with_text(batch)})
             bar.update(len(batch))
 
 
@@ -218,7 +241,7 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
     and paper counts, then the count nodes of every method the load touched; returns once every index is online. Returns counts of what was sent and removed.
 
     >>> with kg.db.connect() as driver:                     # doctest: +SKIP
-    ...     load_graph(kg.mirror.read("out/sample"), driver)
+    ...     load_graph(kg.mirror.read("out/sample", text=False), driver)   # the text streams from the store
     {'nodes': 4315, 'relationships': 5509, 'stale_relationships_deleted': 0, 'orphans_deleted': 0, 'wiped': 0}
     """
     from kg.db import default_database
@@ -233,9 +256,10 @@ def load_graph(G: nx.MultiDiGraph, driver, *, wipe: bool = False, batch_size: in
         counts.update(removed)
         node_template, rel_template = queries.load("internal/merge_nodes"), queries.load("internal/merge_relationships")
         with _progress(counts["nodes"] + counts["relationships"], progress) as bar:
-            _write_groups(session, ((splice(node_template, label=label), rows) for label, rows in nodes.items()),
-                          batch_size, bar)
-            _write_groups(session, ((splice(rel_template, **{"from": a, "type": t, "to": b}), rows)
+            _write_groups(session, ((splice(node_template, label=label), rows, partial(node_rows_with_text, G))
+                                    for label, rows in nodes.items()), batch_size, bar)
+            _write_groups(session, ((splice(rel_template, **{"from": a, "type": t, "to": b}), rows,
+                                     partial(relationship_rows_with_text, G, t))
                                     for (a, t, b), rows in relationships.items()), batch_size, bar)
         index_entities(session, nodes, batch_size)
         count_methods(session, stale_methods | {row["id"] for row in nodes.get("Method", [])},

@@ -1,12 +1,15 @@
 """``kg build``: input files -> knowledge graph directory (and optionally Neo4j)."""
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
 import time
+from pathlib import Path
 
 from kg import __version__
+from kg.mirror import GRAPHML_MAX_ITEMS
 
 
 def register(subparsers) -> None:
@@ -14,7 +17,7 @@ def register(subparsers) -> None:
         "build", help="read paper files, extract entities, write the graph",
         description="Read paper records (format auto-detected), merge duplicates, extract methods, "
                     "datasets, tasks, metrics and code links, and write the NetworkX mirror "
-                    "(graph.json, graph.graphml, mentions.jsonl, manifest.json) into DIR.")
+                    "(graph.json, text.sqlite, graph.graphml, mentions.jsonl, manifest.json) into DIR.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="input files (see `--format`)")
     parser.add_argument("--out", required=True, metavar="DIR", help="graph directory to write")
     parser.add_argument("--format", help="force the input format for every file "
@@ -27,6 +30,9 @@ def register(subparsers) -> None:
                         help="also make nodes of mentions that name no entity (kind `description`: "
                              "\"a two-level instruction architecture\", \"develop models\"); by default they "
                              "stay in mentions.jsonl only (docs/extraction.md)")
+    parser.add_argument("--graphml", action=argparse.BooleanOptionalAction, default=None,
+                        help="write graph.graphml (default: only up to "
+                             f"{GRAPHML_MAX_ITEMS:,} nodes and relationships; `kg export --graphml` at any size)")
     parser.add_argument("--neo4j", action="store_true",
                         help="also load the graph into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -43,17 +49,19 @@ def write_mentions(handle, papers, mentions) -> None:
 
 def run(args) -> int:
     options = {"format": args.format, "skip_bad": args.skip_bad, "keep_descriptions": args.keep_descriptions}
-    build_into(args.out, args.inputs, options, workers=args.workers, neo4j=args.neo4j, quiet=args.quiet)
+    build_into(args.out, args.inputs, options, workers=args.workers, neo4j=args.neo4j, quiet=args.quiet,
+               graphml=args.graphml)
     return 0
 
 
 def build_into(out: str, inputs: list[str], options: dict, *, workers: int, neo4j: bool = False,
-               quiet: bool = False, verb: str = "build"):
+               quiet: bool = False, verb: str = "build", graphml: bool | None = None):
     """Build ``inputs`` into the graph directory ``out`` (and Neo4j): what `kg build` and `kg add` run.
 
     ``options`` are the build options (``format``, ``skip_bad``, ``keep_descriptions``); the manifest
     keeps them and the inputs' absolute paths, which is what `kg add` builds again from. Papers
-    extracted before come from ``out``'s extraction cache. Returns the build report.
+    extracted before come from ``out``'s extraction cache. ``graphml``: write graph.graphml (None: up
+    to :data:`kg.mirror.GRAPHML_MAX_ITEMS`). Returns the build report.
     """
     from kg import mirror
     from kg.build import build_graph
@@ -70,13 +78,13 @@ def build_into(out: str, inputs: list[str], options: dict, *, workers: int, neo4
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "records": report.records, "skipped_records": report.bad_records,
                 "input_paths": [os.path.abspath(path) for path in inputs], "options": options}
-    mirror.write(G, out, manifest=manifest,
+    mirror.write(G, out, manifest=manifest, graphml=graphml,
                  extra_files={"mentions.jsonl": lambda handle: write_mentions(handle, papers, mentions)})
     if not quiet:
         print(report.summary(G))
-        print(f"Extracted {report.extracted} of {report.papers} papers (the others from the extraction cache); "
-              f"wrote {out}/graph.json and graph.graphml; `kg info {out}` counts it." if verb == "add" else
-              f"Wrote {out}/graph.json and graph.graphml; `kg info {out}` counts it.")
+        wrote = f"{out}/graph.json" + (" and graph.graphml" if (Path(out) / mirror.GRAPHML_FILE).exists() else "")
+        extracted = f"Extracted {report.extracted} of {report.papers} papers (the others from the extraction cache). "
+        print(f"{extracted if verb == 'add' else ''}Wrote {wrote}; `kg info {out}` counts it.")
     if neo4j:
         from kg.db import connect
         from loaders.neo4j_writer import load_changes, load_graph

@@ -49,7 +49,7 @@ def run(args) -> int:
     from kg.errors import UsageError
     if args.tries < 1 or args.timeout <= 0 or args.backoff < 0 or (args.interval or 0) < 0:
         raise UsageError("--tries must be at least 1, --timeout above 0, --backoff and --interval not negative")
-    G = mirror.read(args.graph)
+    G = mirror.read(args.graph, text=False)  # the text stays in the store; mirror.write carries it over
     progress = not args.quiet and sys.stderr.isatty()
     report = enrich(G, args.source, cache_dir=args.cache or Path(args.graph) / CACHE_DIR, citations=args.citations,
                     interval=args.interval, progress=progress, on_failure=None if args.quiet else _warn,

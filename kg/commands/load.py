@@ -29,7 +29,7 @@ def run(args) -> int:
     from kg.errors import UsageError
     if args.batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {args.batch_size}")
-    load_into_neo4j(mirror.read(args.graph), wipe=args.wipe, batch_size=args.batch_size,
+    load_into_neo4j(mirror.read(args.graph, text=False), wipe=args.wipe,  # text streams from the store per batch batch_size=args.batch_size,
                     progress=not args.quiet and sys.stderr.isatty(), quiet=args.quiet)
     return 0
 

@@ -57,7 +57,7 @@ def run(args) -> int:
 
 def _read_mirror(directory: str):
     from kg import mirror
-    return mirror.read(directory)
+    return mirror.read(directory, text=False)  # the drawn nodes' text is read from the store
 
 
 def _read_neo4j():

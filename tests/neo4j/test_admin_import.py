@@ -80,3 +80,26 @@ def test_index_verb_gives_the_import_the_loaders_indexes_and_counts(imported, sa
     for name in ("rising_methods", "method_dataset_pairs"):
         params = queries.bind(name, {"n": 1000}, use_examples=True)
         assert Neo4jBackend(driver).run(name, params) == Neo4jBackend(empty_neo4j).run(name, params) != []
+
+
+def _csv_rows(folder) -> dict[str, list[dict]]:
+    """Each CSV file's rows as {column name without its type: field}, in file order."""
+    import csv
+    tables = {}
+    for path in sorted(folder.glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as handle:
+            header, *rows = list(csv.reader(handle))
+        names = [name.split(":")[0] or name for name in header]
+        tables[path.name] = [{name: value for name, value in zip(names, row) if value} for row in rows]
+    return tables
+
+
+def test_export_of_a_directory_reads_the_text_from_its_store(sample_graph, tmp_path, run_kg):
+    """The directory's graph.json holds no text; its export must equal the export of the whole graph."""
+    from kg import mirror
+    mirror.write(sample_graph, tmp_path / "graph")
+    run_kg("export", tmp_path / "graph", "--neo4j-admin", tmp_path / "from-dir", check=True)
+    write_import_files(sample_graph, tmp_path / "from-memory")
+    expected = _csv_rows(tmp_path / "from-memory")
+    assert any("abstract" in row for row in expected["nodes_Paper.csv"])
+    assert _csv_rows(tmp_path / "from-dir") == expected

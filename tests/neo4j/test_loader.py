@@ -222,3 +222,17 @@ def test_a_stub_fills_in_and_never_empties_a_paper(empty_neo4j, tmp_path):
         rows = db.read_rows(empty_neo4j, "MATCH (p:Paper {id: 'paper:s2:b'}) "
                                          "RETURN p.title AS title, p.abstract AS abstract, p.stub AS stub")
         assert rows == [{"title": "Cited", "abstract": "We use BERT.", "stub": False}]
+
+
+def test_cli_load_streams_the_text_from_the_store(empty_neo4j, sample_graph, tmp_path, run_kg):
+    """graph.json holds no text: `kg load DIR` must still give Neo4j every abstract and evidence sentence."""
+    mirror.write(sample_graph, tmp_path)
+    run_kg("load", tmp_path, "--wipe", "--quiet", "--batch-size", 700, check=True)
+    G = Neo4jBackend(empty_neo4j).to_networkx()
+    abstracts = {node: attrs["abstract"] for node, attrs in sample_graph.nodes(data=True) if "abstract" in attrs}
+    sentences = {(u, v, k): attrs["sentence"] for u, v, k, attrs in sample_graph.edges(keys=True, data=True)
+                 if "sentence" in attrs}
+    assert len(abstracts) > 400 and len(sentences) > 3000
+    assert {node: attrs["abstract"] for node, attrs in G.nodes(data=True) if "abstract" in attrs} == abstracts
+    assert {(u, v, k): attrs["sentence"] for u, v, k, attrs in G.edges(keys=True, data=True)
+            if "sentence" in attrs} == sentences

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import queries
-from kg import twins
+from kg import sqltwins, twins
 from kg.backends import Neo4jBackend, NetworkXBackend
 
 pytestmark = pytest.mark.neo4j
@@ -113,7 +113,7 @@ def test_a_name_shared_by_several_entities_counts_each_paper_once(name, param, l
 
 
 @pytest.mark.parametrize("n", [2, 25])
-def test_every_page_of_papers_using_method_agrees(n, sample_graph, loaded_into):
+def test_every_page_of_papers_using_method_agrees(n, sample_graph, loaded_into, stores):
     """The busiest method of the sample, paged: with n=2 Neo4j walks the Paper.id index (P * P > n * papers),
     with n=25 it expands the method's papers; both must page exactly like the twin, through to the end."""
     method = max((node for node, label in sample_graph.nodes(data="label") if label == "Method"),
@@ -126,8 +126,90 @@ def test_every_page_of_papers_using_method_agrees(n, sample_graph, loaded_into):
         params = {"method": method, "n": n, "after": after}
         page = backend.run("papers_using_method", params)
         assert page == twins.run(sample_graph, "papers_using_method", params)
+        assert page == sqltwins.run(stores(sample_graph), "papers_using_method", params)
         if not page:
             break
         seen += sorted({row["paper"] for row in page})
         after = page[-1]["paper"]
     assert seen == sorted(users)
+
+
+# --- the store's SQL answers (kg.sqltwins: what `kg query` runs without reading graph.json) ---------
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory, sample_graph, small_graph):
+    """``stores(G)`` -> the text.sqlite of ``G`` written as a mirror (sample or hand-made graph)."""
+    from kg import mirror
+    written = {}
+    for key, G in (("sample", sample_graph), ("small", small_graph)):
+        directory = tmp_path_factory.mktemp(f"store-{key}")
+        mirror.write(G, directory)
+        written[id(G)] = directory / mirror.STORE_FILE
+    return lambda G: written[id(G)]
+
+
+@pytest.mark.parametrize("name", sorted(sqltwins.SQL_TWINS))
+def test_store_rows_agree_on_the_sample(name, sample_graph, stores, loaded_into):
+    params = queries.example_params(name)
+    rows = sqltwins.run(stores(sample_graph), name, params)
+    assert rows, f"{name} finds nothing in the sample's store with {params}"
+    assert rows == loaded_into(sample_graph).run(name, params)
+
+
+@pytest.mark.parametrize("name", sorted(sqltwins.SQL_TWINS))
+def test_store_rows_agree_on_the_small_graph(name, small_graph, stores, loaded_into):
+    params = {key: SMALL_GRAPH_PARAMS[key] for key in queries.describe(name)["params"]}
+    rows = sqltwins.run(stores(small_graph), name, params)
+    assert rows, f"{name} finds nothing in the hand-made graph's store with {params}"
+    assert rows == loaded_into(small_graph).run(name, params)
+
+
+@pytest.mark.parametrize("params", [{"type": entity_type, "n": 40, "kind": kind}
+                                    for entity_type in ("method", "dataset", "task", "metric", "repository")
+                                    for kind in ("names", "all", "generic", "concept")])
+def test_store_rankings_agree_with_the_twin_for_every_type_and_kind(params, sample_graph, stores):
+    assert sqltwins.run(stores(sample_graph), "top_entities", params) == twins.run(sample_graph, "top_entities", params)
+
+
+@pytest.mark.parametrize("text", ["clip", "CLIP", "image", "net", "é", "ß", "", "no such name at all"])
+def test_store_search_agrees_with_the_twin(text, sample_graph, stores):
+    params = {"text": text, "n": 30}
+    assert sqltwins.run(stores(sample_graph), "search_entities", params) == \
+        twins.run(sample_graph, "search_entities", params)
+
+
+def test_kg_query_answers_from_the_store_without_graph_json(sample_graph, stores, run_kg):
+    """`kg query top_entities` reads only the store: it answers with graph.json unreadable, and the same rows."""
+    import json
+    import shutil
+    directory = stores(sample_graph).parent
+    copy = directory.parent / "unreadable-graph-json"
+    shutil.copytree(directory, copy, symlinks=False)
+    (copy / "graph.json").unlink()
+    (copy / "graph.json").write_text("{not json", encoding="utf-8")
+    params = queries.example_params("top_entities")
+    result = run_kg("query", "top_entities", "--graph", copy, "--format", "json",
+                    *(f"--param={key}={value}" for key, value in params.items()), check=True)
+    assert json.loads(result.stdout) == twins.run(sample_graph, "top_entities", params)
+    assert "citations" not in sqltwins.SQL_TWINS
+    assert "unreadable graph file" in run_kg("query", "citations", "--graph", copy).stderr  # the others read it
+
+
+def test_store_pages_a_name_shared_by_two_methods_like_the_twin(tmp_path):
+    from kg import mirror
+    G = _shared_alias_graph()
+    mirror.write(G, tmp_path)
+    for params in ({"method": "shared", "n": 1, "after": ""}, {"method": "SHARED", "n": 5, "after": "paper:1"},
+                   {"method": "method:a", "n": 5, "after": ""}):
+        rows = sqltwins.run(tmp_path / mirror.STORE_FILE, "papers_using_method", params)
+        assert rows == twins.run(G, "papers_using_method", params)
+    assert {row["method"] for row in sqltwins.run(tmp_path / mirror.STORE_FILE, "papers_using_method",
+                                                  {"method": "shared", "n": 5, "after": ""})} == {"method:a", "method:b"}
+
+
+@pytest.mark.parametrize("paper, entity", [("2501.00003", "LoRA"), ("paper:2501.00003", "method:lora"),
+                                           ("tuning clip with lora", "CONTRASTIVE language-image pre-training"),
+                                           ("2501.00003", "no such entity"), ("no such paper", "LoRA")])
+def test_store_evidence_matches_papers_and_entities_like_the_twin(paper, entity, small_graph, stores):
+    params = {"paper": paper, "entity": entity}
+    assert sqltwins.run(stores(small_graph), "evidence", params) == twins.run(small_graph, "evidence", params)

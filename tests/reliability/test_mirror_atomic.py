@@ -26,9 +26,11 @@ from kg import mirror
 directory, n = sys.argv[1], int(sys.argv[2])
 G = nx.MultiDiGraph()
 for i in range(n):
-    G.add_node(f"paper:{i}", label="Paper", id=f"paper:{i}", title=f"Paper number {i} " * 4)
+    G.add_node(f"paper:{i}", label="Paper", id=f"paper:{i}", title=f"Paper number {i} " * 4,
+               abstract=f"One of {n} papers.")
     if i:
-        G.add_edge(f"paper:{i}", f"paper:{i - 1}", key="CITES", type="CITES", rule="jsonl", mentions=1)
+        G.add_edge(f"paper:{i}", f"paper:{i - 1}", key="CITES", type="CITES", rule="jsonl", mentions=1,
+                   sentence=f"Cited in a graph of {n}.")
 print("writing", flush=True)
 mirror.write(G, directory, manifest={"papers": n})
 print("done", flush=True)
@@ -51,6 +53,10 @@ def _mirror_state(directory: Path) -> int | None:
         return None
     papers = G.number_of_nodes()
     assert G.number_of_edges() == papers - 1
+    abstracts = {attrs.get("abstract") for _, attrs in G.nodes(data=True)}
+    sentences = {attrs.get("sentence") for _, _, attrs in G.edges(data=True)}
+    assert abstracts == {f"One of {papers} papers."}, "text.sqlite and graph.json are of different generations"
+    assert sentences <= {f"Cited in a graph of {papers}."}, "text.sqlite and graph.json are of different generations"
     manifest = json.loads((directory / mirror.MANIFEST_FILE).read_text())
     assert manifest["counts"] == mirror.counts(G), "manifest.json and graph.json describe different graphs"
     graphml = nx.read_graphml(directory / mirror.GRAPHML_FILE)
@@ -95,9 +101,9 @@ def test_sigkill_during_a_first_write_leaves_no_graph_or_a_whole_one(tmp_path, f
 def _small_graph(n: int) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for i in range(n):
-        G.add_node(f"paper:{i}", label="Paper", id=f"paper:{i}", title=f"T{i}")
+        G.add_node(f"paper:{i}", label="Paper", id=f"paper:{i}", title=f"T{i}", abstract=f"One of {n} papers.")
         if i:
-            G.add_edge(f"paper:{i}", f"paper:{i - 1}", key="CITES", type="CITES")
+            G.add_edge(f"paper:{i}", f"paper:{i - 1}", key="CITES", type="CITES", sentence=f"Cited in a graph of {n}.")
     return G
 
 
@@ -139,7 +145,7 @@ def test_failure_inside_the_graphml_write_keeps_the_old_mirror(tmp_path):
     assert _mirror_state(tmp_path) == SMALL
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     visible = [name for name in os.listdir(tmp_path) if not name.startswith(".")]
-    assert sorted(visible) == sorted([mirror.GRAPH_FILE, mirror.GRAPHML_FILE, mirror.MANIFEST_FILE])
+    assert sorted(visible) == sorted([mirror.GRAPH_FILE, mirror.GRAPHML_FILE, mirror.MANIFEST_FILE, mirror.STORE_FILE])
     assert len(os.listdir(tmp_path / mirror.GENERATIONS_DIR)) == 2, "one generation and its link, no debris"
 
 
@@ -150,6 +156,6 @@ def test_written_files_get_the_usual_permissions(tmp_path):
         mirror.write(_small_graph(SMALL), tmp_path)
     finally:
         os.umask(previous)
-    for name in (mirror.GRAPH_FILE, mirror.GRAPHML_FILE, mirror.MANIFEST_FILE):
+    for name in (mirror.GRAPH_FILE, mirror.GRAPHML_FILE, mirror.MANIFEST_FILE, mirror.STORE_FILE):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
     assert (tmp_path / mirror.GENERATIONS_DIR / mirror.CURRENT_LINK).stat().st_mode & 0o777 == 0o755

@@ -98,6 +98,20 @@ def test_tooltips_carry_links_and_evidence(graph, hostile):
     assert evidence[("paper:2401.00001", "method:clip")] == hostile.evidence
 
 
+def test_tooltips_from_a_directory_read_the_text_store(graph, tmp_path):
+    """A graph read from a directory holds no abstracts or sentences; the tooltips fetch them by key."""
+    mirror.write(graph, tmp_path)
+    structure = mirror.read(tmp_path, text=False)
+    assert "abstract" not in structure.nodes["paper:2103.00020"]
+
+    def tips(data):
+        return ({node["id"]: node["tip"]["text"] for node in data["nodes"]},
+                {(e["from"], e["to"]): e["tip"]["text"] for e in data["edges"]})
+    nodes, edges = tips(page_data(viz.overview(structure)))
+    assert (nodes, edges) == tips(page_data(viz.overview(graph)))
+    assert nodes["paper:2103.00020"] and edges[("paper:2103.00020", "method:clip")] == "We propose CLIP."
+
+
 def test_overview_keeps_the_most_connected_and_says_so(graph):
     def non_author_neighbours(n):
         return {m for m in nx.all_neighbors(graph, n) if graph.nodes[m]["label"] != "Author"}

@@ -1,0 +1,187 @@
+"""Named queries answered from the mirror's store in SQL, without reading graph.json.
+
+Reading a large graph.json into a MultiDiGraph costs minutes and GiB (469 s and 13.4 GiB at 1M
+papers, before the text moved out); the entity and evidence queries need none of it. The writer adds tables to
+the store (:func:`write`): ``entities`` (id, label, type, name, kind and the number of distinct
+papers with a relationship to it, the ``papers`` count ``kg load`` keeps in Neo4j),
+``entity_names`` (each entity's id, name and aliases as :func:`str.lower` gives them, so matching
+agrees with the twins' ``_is_named`` for any script: SQLite's ``lower`` folds ASCII only),
+``papers`` (id, key, title, lower-cased title, year) and ``paper_entities`` (each relationship from
+a paper to an entity, with its evidence offsets, rule and mentions; the sentence joins from the
+text tables). :func:`run` then returns exactly the rows of the twins in :mod:`kg.twins`
+(tests/queries/test_parity.py).
+
+>>> import networkx as nx, tempfile, os
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("paper:1", label="Paper")
+>>> G.add_node("method:clip", label="Method", type="method", name="CLIP", kind="name", aliases=["Contrastive LIP"])
+>>> G.add_edge("paper:1", "method:clip", key="USES", type="USES")
+'USES'
+>>> path = os.path.join(tempfile.mkdtemp(), "store.sqlite")
+>>> write(G, path)
+>>> run(path, "search_entities", {"text": "lip", "n": 5})
+[{'id': 'method:clip', 'name': 'CLIP', 'type': 'method', 'exact': False, 'papers': 1}]
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from itertools import islice
+from typing import Callable
+
+import networkx as nx
+
+from kg.model import NAMED_KINDS
+from kg.textstore import ROWS_PER_INSERT, connect_read_only
+from kg.twins import METHOD_EDGES, papers_into
+
+_SCHEMA = """
+CREATE TABLE entities (id PRIMARY KEY, label, type TEXT NOT NULL, name, kind, papers INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE entity_names (lowered TEXT NOT NULL, id NOT NULL);
+CREATE TABLE papers (id PRIMARY KEY, key, title, title_lowered, year) WITHOUT ROWID;
+CREATE TABLE paper_entities (target NOT NULL, type NOT NULL, source NOT NULL,
+                             field, sentence_index, start, "end", rule, mentions,
+                             PRIMARY KEY (target, type, source)) WITHOUT ROWID;
+"""
+_INDEXES = """
+CREATE INDEX entities_ranked ON entities (type, papers DESC, id);
+CREATE INDEX entity_names_lowered ON entity_names (lowered);
+CREATE INDEX papers_key ON papers (key);
+CREATE INDEX papers_title_lowered ON papers (title_lowered);
+"""
+EVIDENCE_FIELDS = ("field", "sentence_index", "start", "end", "rule", "mentions")
+# Entities named :text by id, name or alias (of :label, or of any entity type when it is NULL).
+_NAMED = """
+SELECT id FROM entities WHERE (:label IS NULL OR label = :label)
+  AND (id = :text OR id IN (SELECT id FROM entity_names WHERE lowered = :lowered))
+"""
+# Papers whose id or key is :text, or whose title equals it ignoring case (twins.find_papers).
+_PAPERS_NAMED = """
+SELECT id FROM papers WHERE id = :paper_text UNION SELECT id FROM papers WHERE key = :paper_text
+UNION SELECT id FROM papers WHERE title_lowered = :paper_lowered
+"""
+_EVIDENCE = f"""
+SELECT r.source, r.target, r.type, {", ".join(f'r."{f}"' for f in EVIDENCE_FIELDS)}, s.sentence
+FROM paper_entities r
+LEFT JOIN evidence e ON e.source = r.source AND e.target = r.target AND e.key = r.type
+LEFT JOIN sentences s ON s.id = e.sentence
+WHERE r.target IN ({_NAMED}) AND r.source IN ({_PAPERS_NAMED})
+"""
+_TOP = f"""
+SELECT id, name, kind, papers FROM entities
+WHERE type = :type AND papers > 0
+  AND (:kind = 'all' OR kind = :kind OR (:kind = 'names' AND kind IN ({", ".join(f"'{k}'" for k in NAMED_KINDS)})))
+ORDER BY papers DESC, id ASC LIMIT :n
+"""
+_SEARCH = """
+SELECT e.id, e.name, e.type, max(n.lowered = :needle) AS exact, e.papers
+FROM entity_names n JOIN entities e ON e.id = n.id
+WHERE instr(n.lowered, :needle) > 0
+GROUP BY e.id
+ORDER BY exact DESC, e.papers DESC, e.id ASC LIMIT :n
+"""
+
+
+_METHOD_PAPERS = f"""
+SELECT r.source, p.title, p.year, r.type, r.target
+FROM paper_entities r JOIN papers p ON p.id = r.source
+WHERE r.target IN ({_NAMED}) AND r.type IN ({", ".join(f"'{t}'" for t in METHOD_EDGES)}) AND r.source > :after
+"""
+
+
+def _entity_rows(G: nx.MultiDiGraph):
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("type") is not None:
+            yield (node, attrs.get("label"), attrs["type"], attrs.get("name"), attrs.get("kind"),
+                   len(papers_into(G, node)))
+
+
+def _paper_rows(G: nx.MultiDiGraph):
+    return ((node, attrs.get("key"), attrs.get("title"), None if attrs.get("title") is None else attrs["title"].lower(),
+             attrs.get("year")) for node, attrs in G.nodes(data=True) if attrs.get("label") == "Paper")
+
+
+def _paper_entity_rows(G: nx.MultiDiGraph):
+    """``(entity, type, paper)`` of every relationship from a Paper to an entity node."""
+    nodes = G.nodes
+    return ((target, key, source, *(attrs.get(f) for f in EVIDENCE_FIELDS))
+            for source, target, key, attrs in G.edges(keys=True, data=True)
+            if nodes[source].get("label") == "Paper" and nodes[target].get("type") is not None)
+
+
+def _name_rows(G: nx.MultiDiGraph):
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("type") is not None:
+            names = {name.lower() for name in [attrs.get("name"), *attrs.get("aliases", [])] if name is not None}
+            yield from ((name, node) for name in sorted(names))
+
+
+def write(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """Add the entity tables of ``G`` to the store at ``path`` (being written, in its generation folder)."""
+    db = sqlite3.connect(path)
+    try:
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        with db:
+            for statement, rows in (("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", _entity_rows(G)),
+                                    ("INSERT INTO entity_names VALUES (?, ?)", _name_rows(G)),
+                                    ("INSERT INTO papers VALUES (?, ?, ?, ?, ?)", _paper_rows(G)),
+                                    ("INSERT INTO paper_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     _paper_entity_rows(G))):
+                rows = iter(rows)
+                while chunk := list(islice(rows, ROWS_PER_INSERT)):
+                    db.executemany(statement, chunk)
+        db.executescript(_INDEXES)
+    finally:
+        db.close()
+
+
+def _top_entities(db: sqlite3.Connection, type: str, n: int, kind: str) -> list[dict]:
+    return [dict(zip(("id", "name", "kind", "papers"), row))
+            for row in db.execute(_TOP, {"type": type, "n": n, "kind": kind})]
+
+
+def _search_entities(db: sqlite3.Connection, text: str, n: int) -> list[dict]:
+    return [{"id": id_, "name": name, "type": type_, "exact": bool(exact), "papers": papers}
+            for id_, name, type_, exact, papers in db.execute(_SEARCH, {"needle": text.lower(), "n": n})]
+
+
+def _papers_using_method(db: sqlite3.Connection, method: str, n: int, after: str) -> list[dict]:
+    """The twin's page: the rows of the first ``n`` papers (by id) after ``after``, in the twin's order."""
+    found = db.execute(_METHOD_PAPERS, {"label": "Method", "text": method, "lowered": method.lower(), "after": after})
+    rows = [dict(zip(("paper", "title", "year", "relation", "method"), row)) for row in found]
+    page = set(sorted({row["paper"] for row in rows})[:n])
+    return sorted((row for row in rows if row["paper"] in page), key=lambda row: (row["paper"], row["method"], row["relation"]))
+
+
+def _evidence(db: sqlite3.Connection, paper: str, entity: str) -> list[dict]:
+    found = db.execute(_EVIDENCE, {"label": None, "text": entity, "lowered": entity.lower(),
+                                   "paper_text": paper, "paper_lowered": paper.lower()})
+    rows = [{"paper": source, "entity": target, "relation": rel_type, **dict(zip(EVIDENCE_FIELDS[:4], fields[:4])),
+             "sentence": sentence, **dict(zip(EVIDENCE_FIELDS[4:], fields[4:]))}
+            for source, target, rel_type, *fields, sentence in found]
+    return sorted(rows, key=lambda row: (row["paper"], row["entity"], row["relation"]))
+
+
+SQL_TWINS: dict[str, Callable[..., list[dict]]] = {"evidence": _evidence, "top_entities": _top_entities,
+                                                   "search_entities": _search_entities,
+                                                   "papers_using_method": _papers_using_method}
+
+
+def has_tables(path: str | os.PathLike) -> bool:
+    """Whether the store at ``path`` has the entity tables (a store written before them has not)."""
+    if not os.path.isfile(path):
+        return False
+    db = connect_read_only(path)
+    try:
+        return db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'entities'").fetchone()[0] == 1
+    finally:
+        db.close()
+
+
+def run(path: str | os.PathLike, name: str, params: dict) -> list[dict]:
+    """The rows of query ``name`` (one of :data:`SQL_TWINS`) from the store at ``path``."""
+    db = connect_read_only(path)
+    try:
+        return SQL_TWINS[name](db, **params)
+    finally:
+        db.close()
