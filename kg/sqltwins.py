@@ -80,8 +80,6 @@ WHERE instr(n.lowered, :needle) > 0
 GROUP BY e.id
 ORDER BY exact DESC, e.papers DESC, e.id ASC LIMIT :n
 """
-
-
 _METHOD_PAPERS = f"""
 SELECT r.source, p.title, p.year, r.type, r.target
 FROM paper_entities r JOIN papers p ON p.id = r.source
