@@ -35,6 +35,9 @@ def inputs_after_adding(directory: str, new: list[str]) -> tuple[list[str], dict
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     if "input_paths" not in manifest:
         raise UsageError(f"{directory}: built by a kg without `kg add` support; build it again with `kg build`")
+    if manifest.get("enrichments"):  # its CITES from Semantic Scholar or OpenAlex come from no input
+        raise UsageError(f"{directory}: enriched by `kg enrich`, whose citations a rebuild from the inputs would "
+                         "drop; `kg build` all inputs, then `kg enrich` again")
     earlier = manifest["input_paths"]
     for path in earlier:
         if not os.path.isfile(path):

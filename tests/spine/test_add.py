@@ -1,6 +1,7 @@
 """`kg add`: a graph directory plus new inputs equals a full build of all of them; only new papers are extracted."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -90,3 +91,15 @@ def test_the_api_adds_and_answers_from_the_new_graph(four_pages, full_build, see
     assert report.extracted > 0
     assert g.counts() == kg.open(full_build).counts()
     assert g.top_methods(n=5) == kg.open(full_build).top_methods(n=5)
+
+
+def test_an_enriched_graph_is_refused_not_stripped_of_its_citations(four_pages, run_kg, seed_paths):
+    manifest = four_pages / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["enrichments"] = [{"source": "s2", "citations": True}]
+    target = manifest.resolve()
+    target.write_text(json.dumps(data))
+    graph_json = (four_pages / "graph.json").read_bytes()
+    result = run_kg("add", seed_paths[4], "--graph", four_pages)
+    assert result.returncode == 2 and "kg enrich" in result.stderr
+    assert (four_pages / "graph.json").read_bytes() == graph_json
