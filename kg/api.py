@@ -231,8 +231,7 @@ class KnowledgeGraph:
 
         >>> kg.open("out/sample").add(["today.jsonl"]).extracted   # doctest: +SKIP
         """
-        from kg.commands.add import inputs_after_adding
-        from kg.commands.build import build_into
+        from kg.build import build_into, inputs_after_adding
         from kg.errors import UsageError
         if self.directory is None:
             raise UsageError("add works on a graph opened from a directory (kg.open(DIR))")

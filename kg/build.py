@@ -1,4 +1,4 @@
-"""``kg build``: read papers, merge duplicates, extract entities, assemble one graph.
+"""``kg build`` and ``kg add``: read papers, merge duplicates, extract entities, assemble and write the graph.
 
 >>> from kg.model import Paper, Mention, Entity
 >>> p = Paper(title="CLIP for X", arxiv_id="2401.00001", authors=["Ada Lovelace"])
@@ -9,13 +9,18 @@
 """
 from __future__ import annotations
 
+import json
+import os
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import networkx as nx
 
+from kg import __version__
+from kg.errors import InputError, UsageError
 from kg.model import AUTHORED, CITES, KINDS, NODE_KINDS, ROLE_EDGE_TYPES, Edge, Entity, Mention, Paper, slug
 
 # When a paper both proposes and uses an entity, the stronger role names the edge.
@@ -183,3 +188,71 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
     G = assemble(papers, node_mentions, entities, citations, stubs)
     report.seconds = time.perf_counter() - started
     return G, papers, mentions, report
+
+
+def write_mentions(handle, papers, mentions) -> None:
+    """The `kg extract` contract lines of every merged paper, in build order."""
+    for paper, paper_mentions in zip(papers, mentions):
+        entities = [m.to_contract() for m in paper_mentions if m.type != "link"]
+        handle.write(json.dumps({"id": paper.record_id or paper.key, "entities": entities},
+                                ensure_ascii=False) + "\n")
+
+
+def build_into(out: str, inputs: list[str], options: dict, *, workers: int, neo4j: bool = False,
+               quiet: bool = False, verb: str = "build", graphml: bool | None = None):
+    """Build ``inputs`` into the graph directory ``out`` (and Neo4j): what `kg build` and `kg add` run.
+
+    ``options`` are the build options (``format``, ``skip_bad``, ``keep_descriptions``); the manifest
+    keeps them and the inputs' absolute paths, which is what `kg add` builds again from. Papers
+    extracted before come from ``out``'s extraction cache. ``graphml``: write graph.graphml (None: up
+    to :data:`kg.mirror.GRAPHML_MAX_ITEMS`). Returns the build report.
+    """
+    from kg import mirror
+    from kg.extraction.cache import CACHE_DIR, CACHE_FILE
+
+    def report_bad(error):
+        print(f"kg: skipped {error}", file=sys.stderr)
+
+    progress = not quiet and sys.stderr.isatty()
+    before = mirror.read(out) if neo4j and verb == "add" else None  # what the database was loaded with
+    G, papers, mentions, report = build_graph(inputs, workers=workers, progress=progress, on_bad=report_bad,
+                                              cache=os.path.join(out, CACHE_DIR, CACHE_FILE), **options)
+    manifest = {"kg_version": __version__, "inputs": report.inputs,
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "records": report.records, "skipped_records": report.bad_records,
+                "input_paths": [os.path.abspath(path) for path in inputs], "options": options}
+    mirror.write(G, out, manifest=manifest, graphml=graphml,
+                 extra_files={"mentions.jsonl": lambda handle: write_mentions(handle, papers, mentions)})
+    if not quiet:
+        print(report.summary(G))
+        wrote = f"{out}/graph.json" + (" and graph.graphml" if (Path(out) / mirror.GRAPHML_FILE).exists() else "")
+        extracted = f"Extracted {report.extracted} of {report.papers} papers (the others from the extraction cache). "
+        print(f"{extracted if verb == 'add' else ''}Wrote {wrote}; `kg info {out}` counts it.")
+    if neo4j:
+        from kg.db import connect
+        from loaders.neo4j_writer import load_changes, load_graph
+        with connect() as driver:
+            loaded = load_graph(G, driver, progress=progress) if before is None else \
+                load_changes(before, G, driver, progress=progress)
+        if not quiet:
+            print(f"Loaded into Neo4j: {loaded}")
+    return report
+
+
+def inputs_after_adding(directory: str, new: list[str]) -> tuple[list[str], dict]:
+    """The graph's earlier inputs followed by the new ones it lacks (absolute paths), and its build options."""
+    manifest_path = Path(directory) / "manifest.json"
+    if not manifest_path.is_file():
+        raise UsageError(f"{directory}: not a kg graph directory (no manifest.json); run `kg build` first")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if "input_paths" not in manifest:
+        raise UsageError(f"{directory}: built by a kg without `kg add` support; build it again with `kg build`")
+    if manifest.get("enrichments"):  # its CITES from Semantic Scholar or OpenAlex come from no input
+        raise UsageError(f"{directory}: enriched by `kg enrich`, whose citations a rebuild from the inputs would "
+                         "drop; `kg build` all inputs, then `kg enrich` again")
+    earlier = manifest["input_paths"]
+    for path in earlier:
+        if not os.path.isfile(path):
+            raise InputError(path, None, f"an input of {directory} is gone; `kg add` builds from every earlier input")
+    added = [path for path in map(os.path.abspath, new) if path not in earlier]
+    return [*earlier, *dict.fromkeys(added)], manifest.get("options", {})

@@ -1,11 +1,7 @@
 """``kg add``: more input files into an existing graph directory, extracting only the new papers."""
 from __future__ import annotations
 
-import json
 import os
-from pathlib import Path
-
-from kg.errors import InputError, UsageError
 
 
 def register(subparsers) -> None:
@@ -27,27 +23,8 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def inputs_after_adding(directory: str, new: list[str]) -> tuple[list[str], dict]:
-    """The graph's earlier inputs followed by the new ones it lacks (absolute paths), and its build options."""
-    manifest_path = Path(directory) / "manifest.json"
-    if not manifest_path.is_file():
-        raise UsageError(f"{directory}: not a kg graph directory (no manifest.json); run `kg build` first")
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    if "input_paths" not in manifest:
-        raise UsageError(f"{directory}: built by a kg without `kg add` support; build it again with `kg build`")
-    if manifest.get("enrichments"):  # its CITES from Semantic Scholar or OpenAlex come from no input
-        raise UsageError(f"{directory}: enriched by `kg enrich`, whose citations a rebuild from the inputs would "
-                         "drop; `kg build` all inputs, then `kg enrich` again")
-    earlier = manifest["input_paths"]
-    for path in earlier:
-        if not os.path.isfile(path):
-            raise InputError(path, None, f"an input of {directory} is gone; `kg add` builds from every earlier input")
-    added = [path for path in map(os.path.abspath, new) if path not in earlier]
-    return [*earlier, *dict.fromkeys(added)], manifest.get("options", {})
-
-
 def run(args) -> int:
-    from kg.commands.build import build_into
+    from kg.build import build_into, inputs_after_adding
     inputs, options = inputs_after_adding(args.graph, args.inputs)
     build_into(args.graph, inputs, options, workers=args.workers, neo4j=args.neo4j, quiet=args.quiet, verb="add")
     return 0

@@ -37,7 +37,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from tqdm import tqdm
 
-    from kg.commands.build import write_mentions
+    from kg.build import write_mentions
     from kg.entity_decision import decide
     from kg.extraction import Extractor
     from kg.mirror import atomic_open

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg import __version__
-from kg.extraction.extractor import mention_from_row
+from kg.extraction.extractor import mention_from_row, mention_row
 from kg.model import Mention, Paper
 
 CACHE_DIR = ".kg-cache"
@@ -54,11 +54,6 @@ def paper_key(paper: Paper) -> str:
     """The cache key of a paper's mentions: the extractor and the text it reads."""
     text = f"{extractor_fingerprint()}\0{paper.title or ''}\0{paper.abstract or ''}"
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _row(mention: Mention) -> list:
-    return [mention.type, mention.text, mention.canonical, mention.role, mention.field, mention.start,
-            mention.end, mention.sentence, mention.evidence, mention.source]
 
 
 def _mentions(rows: list) -> list[Mention]:
@@ -93,7 +88,7 @@ class ExtractionCache:
                 if extractor is None:
                     from kg.extraction import Extractor
                     extractor = Extractor()
-                new = {key: [_row(m) for m in mentions]
+                new = {key: [mention_row(m) for m in mentions]
                        for key, mentions in zip(missing, extractor.pipe(missing.values(), workers=workers))}
                 self._put(new)
                 self.extracted += len(missing)

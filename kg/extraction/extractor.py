@@ -105,6 +105,11 @@ def _mentions(doc: Doc, field: str) -> list[Mention]:
     return mentions
 
 
+def mention_row(m: Mention) -> tuple:
+    """A Mention as the plain tuple :func:`mention_from_row` reads (what workers and the extraction cache pass)."""
+    return (m.type, m.text, m.canonical, m.role, m.field, m.start, m.end, m.sentence, m.evidence, m.source)
+
+
 def mention_from_row(row) -> Mention:
     """A Mention from a worker's tuple, its vocabulary strings interned: unpickling gives every
     chunk its own copy of "method", "uses", "abstract", which at 15M mentions is gigabytes."""
@@ -135,8 +140,7 @@ def _init_worker() -> None:
 
 def _extract_in_worker(texts: list[tuple[str, str]]) -> list[list[tuple]]:
     papers = [Paper(title=title, abstract=abstract) for title, abstract in texts]
-    return [[(m.type, m.text, m.canonical, m.role, m.field, m.start, m.end, m.sentence, m.evidence, m.source)
-             for m in mentions] for mentions in _worker_extractor._extract_chunk(papers)]
+    return [[mention_row(m) for m in mentions] for mentions in _worker_extractor._extract_chunk(papers)]
 
 
 def _pool(workers: int, extractor: Extractor):
