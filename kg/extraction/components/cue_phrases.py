@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.components.doc_tables import (ACRONYM, DASHES, LETTER, NUMBER, PARENTHESIS, Tokens, add_span,
                                                  candidates, head_types, looks_like_name, tokens)
-from kg.extraction.lexicon import load, read_json
+from kg.extraction.lexicon import english, load, read_json
 
 
 @Language.factory("kg_cues")
@@ -211,6 +211,8 @@ class CuePhrases:
                 and any(lexicon_types.get(i) != "metric" for i in range(first, head))
         if head_word == "correlation":
             return first < head
+        if head_word in ("measure", "measures"):  # "similarity measure", "Dau measure"; not "a statistical measure"
+            return first < head and table.lower[head - 1] not in english("adjectives")
         return True
 
     def _task_phrase(self, doc: Doc, end: int, lexicon_types: dict[int, str]) -> None:
