@@ -192,7 +192,28 @@ def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
         return "an acronym of a modifier, not of a name"
     if seen.long_forms and all(f.split()[0].casefold() in words().venue_words for f in seen.long_forms):
         return "a journal or conference, not an entity"
+    if seen.long_forms and all(map(_everyday_words, seen.long_forms)):
+        return "an acronym of everyday words with no ML sense (individual rationality, electronic health records)"
     return None
+
+
+def _everyday_words(long_form: str) -> bool:
+    """A lower-case long form of common English words none of which any lexicon name uses: ``individual
+    rationality``, ``electronic health records`` (where ``maximum mean discrepancy``, ``class activation
+    map`` and ``federated learning`` share words with known methods, tasks and metrics, and
+    ``discrete wavelet transform`` has a technical word)."""
+    found = re.findall(r"[a-z]+", long_form)
+    return long_form.islower() and all(w in words().common for w in found) \
+        and not any(w in _lexicon_words() for w in found)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset:
+    """Every word of three or more letters in a lexicon name or alias, and every head word of the cues."""
+    resources = load()
+    names = " ".join(form for entry in resources.entries for form in (entry.name, *entry.aliases)).casefold()
+    heads = [w for ws in resources.cues["heads"].values() for w in ws] + resources.cues["task_phrase_ends"]
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", names)) | frozenset(heads) | words().generic_heads
 
 
 def _shouted(name: str) -> str | None:
@@ -358,6 +379,11 @@ def modifier_as_task(type_: str, name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _method_heads() -> frozenset:
+    return frozenset(load().cues["generic_method_heads"])
+
+
+@lru_cache(maxsize=1)
 def _task_heads() -> frozenset:
     return frozenset(load().cues["heads"]["task"])
 
@@ -369,12 +395,12 @@ def is_name(name: str, seen: _Evidence) -> bool:
     A phrase with a name in it but a generic head (``UFGIR methods``) is no name: it describes.
     """
     tokens = name.split()
-    if len(tokens) > 1 and tokens[-1].casefold() in words().generic_heads:
-        return False
-    if any(_NAME_PART.search(t) for t in tokens):
-        return True
     capitalised = all(t[:1].isupper() for t in tokens if t.casefold() not in load().stopwords)
-    return len(tokens) > 1 and capitalised and seen.in_text and seen.capitalised_in_text > 0
+    title_case = len(tokens) > 1 and capitalised and seen.in_text and seen.capitalised_in_text > 0
+    if len(tokens) > 1 and tokens[-1].casefold() in words().generic_heads and not (
+            title_case and len(tokens) > 2 and tokens[-1].casefold() in _method_heads()):
+        return False  # but a capitalised model word is part of the name: Augmented Transition Network
+    return any(_NAME_PART.search(t) for t in tokens) or title_case
 
 
 def described(name: str, established: bool) -> str | None:

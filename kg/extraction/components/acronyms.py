@@ -69,6 +69,7 @@ class AcronymFinder:
         self.head_types = head_types(self.resources.cues)
         self.described_heads = appositive_heads(self.resources.cues)
         self.naming = set(self.resources.cues["naming_words"])
+        self.task_ends = set(self.resources.cues["task_phrase_ends"])
 
     def __call__(self, doc: Doc) -> Doc:
         defined: dict[str, tuple[str, str]] = {}
@@ -86,6 +87,9 @@ class AcronymFinder:
                 if end < len(words) and type_ in self.head_types.get(table.lower[end], ()):
                     end += 1
                 add_span(doc, type_, first, end, "acronym", canonical)
+                # the short form alone too, for when a longer phrase wins over the definition ("unsupervised
+                # word sense induction (WSI)"): else its name shape would type it a method
+                add_span(doc, type_, paren + 1, paren + 2, "acronym_ref", canonical)
                 defined[short] = (type_, canonical)
                 inside.update(range(first, end))
         if defined:
@@ -126,7 +130,9 @@ class AcronymFinder:
         entry = entry or self.resources.lookup_any(long)
         if entry:
             return first, entry.type, entry.name
+        last = doc[paren - 1].lower_
         type_ = described_type(tokens(doc), first, paren + 3, self.described_heads, self.naming) or \
-            next((t for t in TYPE_ORDER if t in self.head_types.get(doc[paren - 1].lower_, ())), "method")
+            ("task" if last in self.task_ends else None) or \
+            next((t for t in TYPE_ORDER if t in self.head_types.get(last, ())), "method")
         return first, type_, short if type_ in NEW_ROLES else long
 

@@ -139,12 +139,25 @@ class CuePhrases:
         canonical = PARENTHESIS.sub("", mods if head_word in self.drop_heads else span)
         if type_ == "method" and head_word in self.generic_heads and mods \
                 and table.lower[head - 1] not in self.head_needing:  # "Targeted Language Model" keeps "Model"
-            entry = self.resources.lookup_any(mods)
-            canonical = entry.name if entry else PARENTHESIS.sub("", mods) if looks_like_name(mods) else canonical
+            # a lower-case head goes where what is left ends in a name ("the CLIP model", "an Optimal
+            # Transport mechanism"); a capitalised one is part of the name ("Augmented Transition Network"),
+            # and "IBM translation models" would lose the noun its name needs
+            entry, named = self.resources.lookup_any(mods), PARENTHESIS.sub("", mods)
+            last = mods.split()[-1].strip("()")  # "foreground-aware feature contrast (FAC) framework": FAC names it
+            canonical = entry.name if entry else named if table.words[head].islower() and (
+                looks_like_name(last) or self._title_noun(table, head - 1)) else canonical
         if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not LETTER.search(canonical):
             return False
         add_span(doc, type_, first, end, "cue_phrase", canonical)
         return True
+
+    @staticmethod
+    def _title_noun(table: Tokens, i: int) -> bool:
+        """The last word of a Title Case phrase no sentence start explains (``Optimal Transport``; not
+        ``Bayesian``, and not one capitalised word: the ``Ising model`` is no ``Ising``)."""
+        word = table.words[i]
+        return word[:1].isupper() and word[1:].islower() and table.is_name_token(i) \
+            and word.lower() not in english("adjectives") and i > 0 and table.words[i - 1][:1].isupper()
 
     def _bare_task(self, table: Tokens, head: int) -> bool:
         """``trained for classification``, ``on detection and segmentation``: a task noun alone after a
