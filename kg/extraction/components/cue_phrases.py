@@ -145,11 +145,22 @@ class CuePhrases:
             entry, named = self.resources.lookup_any(mods), PARENTHESIS.sub("", mods)
             last = mods.split()[-1].strip("()")  # "foreground-aware feature contrast (FAC) framework": FAC names it
             canonical = entry.name if entry else named if table.words[head].islower() and (
-                looks_like_name(last) or self._title_noun(table, head - 1)) else canonical
+                looks_like_name(last) or self._title_noun(table, head - 1)) \
+                and not self._defined_otherwise(doc, head - 1) else canonical
         if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not LETTER.search(canonical):
             return False
         add_span(doc, type_, first, end, "cue_phrase", canonical)
         return True
+
+    @staticmethod
+    def _defined_otherwise(doc: Doc, i: int) -> bool:
+        """Token ``i`` is an acronym the text defines as a task, dataset or metric: "the WSI algorithm"
+        (word sense induction) is an algorithm for the task, no method named WSI."""
+        defined = doc.user_data.get("kg_acronyms_not_methods")
+        if defined is None:  # once per doc (kg_acronyms ran before): a long text has many of both
+            defined = doc.user_data["kg_acronyms_not_methods"] = {
+                c.first_token for c in candidates(doc) if c.source == "acronym_ref" and c.type != "method"}
+        return i in defined
 
     @staticmethod
     def _title_noun(table: Tokens, i: int) -> bool:

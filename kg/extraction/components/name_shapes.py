@@ -49,6 +49,8 @@ class NameShapes:
             return doc
         lexicon_datasets = {i for c in candidates(doc) if c.source == "lexicon" and c.type == "dataset"
                             for i in range(c.first_token, c.end_token)}
+        # once per doc, not per name: a megabyte abstract has tens of thousands of both
+        lexicon_sentences = {table.sentence_of[c.first_token] for c in candidates(doc) if c.source == "lexicon"}
         starts = table.starts
         words, lower = table.words, table.lower
         hinted = sorted({bisect_right(starts, m.start()) - 1 for m in NAME_HINT.finditer(table.text)})
@@ -69,7 +71,8 @@ class NameShapes:
                 else:
                     type_ = self._type_of(doc, text, first, lexicon_datasets)
                     add_span(doc, type_ or "method", first, end,
-                             "bare_name" if type_ is None and self._bare(doc, text, first) else "name_shape", text)
+                             "bare_name" if type_ is None and self._bare(table, text, first, lexicon_sentences)
+                             else "name_shape", text)
         return doc
 
     def _title_name(self, doc: Doc) -> None:
@@ -116,18 +119,16 @@ class NameShapes:
             return entry.type
         return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) else None
 
-    def _bare(self, doc: Doc, text: str, first: int) -> bool:
+    def _bare(self, table: Tokens, text: str, first: int, lexicon_sentences: set[int]) -> bool:
         """An all-capitals abbreviation the sentence gives no ML sense: no model word before it (``the
         diffusion model EDM``) and no lexicon entry beside it. Other fields' abbreviations (EHR, LTE,
         ISSN, KPMG) look just like ML ones; the entity decision drops those no paper defines."""
-        table = tokens(doc)
         if not _ABBREVIATION.match(text) or first and table.words[first - 1] == "(":
             return False  # "(SAL)" after a long form is defined there, even when no rule spelled it out
         before = first - 1 if first and table.lower[first - 1] not in ("the", "a", "an") else first - 2
         if before >= 0 and table.lower[before] in self.method_heads:
             return False
-        sentence = table.sentence_of[first]
-        return not any(c.source == "lexicon" and table.sentence_of[c.first_token] == sentence for c in candidates(doc))
+        return table.sentence_of[first] not in lexicon_sentences
 
     def _in_dataset_list(self, doc: Doc, i: int, lexicon_datasets: set[int]) -> bool:
         """Walk left over a list of names; a list after ``on``/``across`` names datasets."""
