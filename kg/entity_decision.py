@@ -289,8 +289,8 @@ def broken(name: str) -> str | None:
         return "an adjective (X-based, AI-infused, auto-regressive), not a name"
     if dash and head and len(parts) == 1 and name.islower() and _ADJECTIVE_END.search(tail):
         return "an adjective (X-based, AI-infused, auto-regressive), not a name"
-    if len(parts) > 1 and parts[-1] in words().adjectives:
-        return "ends in a modifier: its head noun is missing"
+    if len(parts) > 1 and parts[-1] in words().adjectives and parts[-1] not in _task_heads():
+        return "ends in a modifier: its head noun is missing"  # but image matching, question answering
     if _GLUED.match(parts[-1]) and _GLUED.match(parts[-1])[2].casefold() in words().clause_words | load().stopwords:
         return "two words glued together (a section header run into the text)"
     return None

@@ -187,7 +187,8 @@ class CuePhrases:
         while end < limit and not (table.is_punct(end) and not self._joins(table, end)
                                    or table.lower[end] in self.stop or end in lexicon_types):
             end += 1
-        stopped = end < len(table) and (table.is_punct(end) or table.lower[end] in self.stop)
+        stopped = end < len(table) and (table.is_punct(end) or table.lower[end] in self.stop) \
+            and table.lower[end] not in ("and", "or")  # "of 2-character and 3-character names": cut mid-list
         words = sum(not self._joins(table, i) for i in range(of + 1, end))
         return end if 0 < words <= self.MAX_OF_WORDS and stopped else head + 1
 
