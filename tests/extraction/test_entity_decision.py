@@ -149,3 +149,16 @@ def test_descriptions_stay_in_mentions_and_become_nodes_only_when_kept(tmp_path,
     default, kept = kg.open(tmp_path / "default").to_networkx(), kg.open(tmp_path / "kept").to_networkx()
     assert "method:clip" in default and "method:two-level-instruction-architecture" not in default
     assert kept.nodes["method:two-level-instruction-architecture"]["kind"] == "description"
+
+
+def test_an_acronym_of_everyday_words_is_no_entity_but_one_of_ml_words_is():
+    found = kinds("Auctions lead to violations of individual rationality (IR) in expectation.",
+                  "Electronic health records (EHR) contain narrative notes.",
+                  "We minimise the maximum mean discrepancy (MMD) between the two domains.",
+                  "A discrete wavelet transform (DWT) filter bank is embedded in the encoder.")
+    assert found["IR"] == found["EHR"] == "description"
+    assert found["MMD"] != "description" and found["DWT"] != "description"
+
+
+def test_a_task_head_that_is_also_an_adjective_ends_a_task():
+    assert kinds("Image matching is a fundamental problem in vision.")["Image matching"] != "description"

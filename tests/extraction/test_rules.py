@@ -263,3 +263,37 @@ def test_a_name_before_a_generic_method_word_is_the_name(spans):
     names = {canonical for kind, _, canonical in found if kind == "method"}
     assert {"MLLM-as-a-Judge", "Optimal Transport"} <= names
     assert "information aggregation module" in names  # no name before it: the phrase stays whole
+
+
+def test_a_model_word_goes_only_where_a_name_is_left(spans):
+    found = spans("We fine-tune the CLIP model. Log-linear models outperform IBM translation models. "
+                  "We use an Augmented Transition Network and the foreground-aware feature contrast (FAC) framework.")
+    assert ("method", "CLIP model", "CLIP") in found
+    assert ("method", "IBM translation models", "IBM translation models") in found
+    assert ("method", "Augmented Transition Network", "Augmented Transition Network") in found
+    assert ("method", "foreground-aware feature contrast (FAC) framework", "foreground-aware feature contrast") in found
+
+
+def test_an_acronym_of_a_problem_is_a_task_and_its_short_form_keeps_the_definitions_type(spans):
+    found = spans("We apply it to the traveling salesman problem (TSP). A novel solution to unsupervised word "
+                  "sense induction (WSI) is introduced. The WSI algorithm clusters words.")
+    assert ("task", "traveling salesman problem (TSP)", "traveling salesman problem") in found
+    assert ("task", "WSI", "word sense induction") in found
+    assert not any(kind == "method" and canonical == "WSI" for kind, _, canonical in found)
+
+
+def test_a_measure_after_a_noun_is_a_metric(spans):
+    found = spans("We evaluate it as a similarity measure and with the Dau measure, not a statistical measure.")
+    assert {"similarity measure", "Dau measure"} <= texts(found, "metric")
+    assert "statistical measure" not in texts(found, "metric")
+
+
+def test_a_gerund_and_its_object_after_for_is_a_task_clause(spans):
+    found = spans("We present a method for predicting segment boundaries. It is good for improving the results.")
+    assert "predicting segment boundaries" in texts(found, "task")
+    assert not any(text.startswith("improving") for text in texts(found, "task"))
+
+
+def test_an_of_phrase_cut_at_a_coordination_is_no_part_of_the_task(spans):
+    found = spans("It includes identification of 2-character and 3-character Chinese names.")
+    assert not any(text.startswith("identification of") for text in texts(found, "task"))
