@@ -297,3 +297,9 @@ def test_a_gerund_and_its_object_after_for_is_a_task_clause(spans):
 def test_an_of_phrase_cut_at_a_coordination_is_no_part_of_the_task(spans):
     found = spans("It includes identification of 2-character and 3-character Chinese names.")
     assert not any(text.startswith("identification of") for text in texts(found, "task"))
+
+
+def test_a_verb_before_the_modifiers_is_no_part_of_the_term(spans):
+    found = spans("To this end we train word embeddings on news. The agent seeks feature extraction rules.")
+    assert "word embeddings" in texts(found, "method")
+    assert not any(text.startswith("train") for text in texts(found, "method"))

@@ -37,7 +37,11 @@ class CuePhrases:
         self.rate_words = set(cues["metric_rate_words"])
         self.generic_heads = set(cues["generic_method_heads"])
         self.metric_modifiers = set(cues["metric_modifiers"])
-        self.qualifiers = set(read_json("entity_decision.json")["qualifiers"])
+        decision = read_json("entity_decision.json")
+        self.qualifiers = set(decision["qualifiers"])
+        # a verb or adverb before the modifiers begins a clause, not the term ("train word embeddings")
+        self.clause_starts = set(decision["phrase_start_verbs"]) | set(decision["clause_words"]) \
+            | english("verbs") | english("adverbs")
         self.cue_words = self.task_ends | set(self.head_types)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -90,7 +94,19 @@ class CuePhrases:
                                 and not (not table.space[first] and table.words[first + 1] in glue)
                                 or self._qualifies(table, first)):
             first += 1
-        return first
+        return self._after_clause_start(table, first, head)
+
+    def _after_clause_start(self, table: Tokens, first: int, head: int) -> int:
+        """``train word embeddings`` is ``word embeddings``: a verb or adverb before the modifiers begins a
+        clause, not the term; unless what follows looks like more verb (``seeks feature extraction``,
+        ``adopted NLP``), where the whole stays a fragment for the entity decision to drop."""
+        start = first
+        while start < head and table.words[start] == table.lower[start] and table.lower[start] in self.clause_starts \
+                and (table.space[start] or table.words[start + 1] not in DASHES):
+            start += 1
+        if start == first or start == head or table.lower[start].endswith(("ed", "s")):
+            return first
+        return start
 
     def _qualifies(self, table: Tokens, i: int) -> bool:
         """An evaluative word before a term (``inaccurate text classification``, ``a novel framework``):
