@@ -303,3 +303,8 @@ def test_a_verb_before_the_modifiers_is_no_part_of_the_term(spans):
     found = spans("To this end we train word embeddings on news. The agent seeks feature extraction rules.")
     assert "word embeddings" in texts(found, "method")
     assert not any(text.startswith("train") for text in texts(found, "method"))
+
+
+def test_a_named_dictionary_or_lexicon_is_a_dataset(spans):
+    found = spans("Features come from the CMU Pronouncing Dictionary and the MPQA subjectivity lexicon.")
+    assert {"CMU Pronouncing Dictionary", "MPQA subjectivity lexicon"} <= texts(found, "dataset")
