@@ -308,3 +308,9 @@ def test_a_verb_before_the_modifiers_is_no_part_of_the_term(spans):
 def test_a_named_dictionary_or_lexicon_is_a_dataset(spans):
     found = spans("Features come from the CMU Pronouncing Dictionary and the MPQA subjectivity lexicon.")
     assert {"CMU Pronouncing Dictionary", "MPQA subjectivity lexicon"} <= texts(found, "dataset")
+
+
+def test_names_a_sentence_uses_as_its_data_are_datasets(spans):
+    found = spans("We tune on MT02 and use MT05, MT06 and MT08 as test sets. GPT-4 serves as the judge model.")
+    assert {"MT05", "MT06", "MT08"} <= texts(found, "dataset")
+    assert "GPT-4" not in texts(found, "dataset")

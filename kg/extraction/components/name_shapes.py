@@ -69,7 +69,7 @@ class NameShapes:
                 if described:  # "UFine6926, a dataset of ...": typed by what the text says it is
                     add_span(doc, described, first, end, "described_name", text)
                 else:
-                    type_ = self._type_of(doc, text, first, lexicon_datasets)
+                    type_ = self._type_of(doc, text, first, end, lexicon_datasets)
                     add_span(doc, type_ or "method", first, end,
                              "bare_name" if type_ is None and self._bare(table, text, first, lexicon_sentences)
                              else "name_shape", text)
@@ -105,10 +105,10 @@ class NameShapes:
         return len(words) <= 3 and all(w[:1].isupper() for w in words) and (
             words[-1].lower() in self.title_name_heads or any(w.lower() not in english("common") for w in words))
 
-    def _type_of(self, doc: Doc, text: str, first: int, lexicon_datasets: set[int]) -> str | None:
+    def _type_of(self, doc: Doc, text: str, first: int, end: int, lexicon_datasets: set[int]) -> str | None:
         """A metric by its shape (``NDCG@10``, ``AP50``), else the type the lexicon gives its stem
         (``Kinetics-700``, ``iNaturalist2017``, ``Kinetics-400/600/700``), else a dataset in a list of
-        datasets, else None: nothing says (a method by default)."""
+        datasets or a list the sentence uses as its data, else None: nothing says (a method by default)."""
         if _METRIC_SHAPE.match(text):
             return "metric"
         stem = _VERSIONED.match(text)
@@ -117,7 +117,21 @@ class NameShapes:
         if entry and (entry.type in NEW_ROLES or entry.type == "metric" and len(text) - len(stem[1]) == 2
                       and text[len(stem[1])] == "-"):
             return entry.type
-        return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) else None
+        return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) \
+            or self._used_as_data(tokens(doc), end) else None
+
+    def _used_as_data(self, table: Tokens, end: int) -> bool:
+        """``MT05, MT06 and MT08 as test sets``: the list the name ends or stands in is used as data."""
+        limit = table.sentence_end(table.sentence_of[end - 1])
+        j = end
+        while j < limit and (table.words[j] in (",", "and", "or") or looks_like_name(table.words[j])):
+            j += 1
+        if j >= limit or table.lower[j] != "as":
+            return False
+        k = j + 1
+        while k < min(limit, j + 4) and table.lower[k] not in self.dataset_heads:
+            k += 1
+        return k < limit and table.lower[k] in self.dataset_heads
 
     def _bare(self, table: Tokens, text: str, first: int, lexicon_sentences: set[int]) -> bool:
         """An all-capitals abbreviation the sentence gives no ML sense: no model word before it (``the
