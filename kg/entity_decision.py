@@ -199,9 +199,9 @@ def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
 
 def _everyday_words(long_form: str) -> bool:
     """A lower-case long form (bar a sentence's first capital) of common English words none of which any
-    lexicon name uses: ``individual rationality``, ``Electronic health records`` (where ``maximum mean discrepancy``, ``class activation
-    map`` and ``federated learning`` share words with known methods, tasks and metrics, and
-    ``discrete wavelet transform`` has a technical word)."""
+    lexicon name uses: ``individual rationality``, ``Electronic health records`` (where ``maximum mean
+    discrepancy``, ``class activation map`` and ``federated learning`` share words with known methods,
+    tasks and metrics, and ``discrete wavelet transform`` has a technical word)."""
     found = re.findall(r"[a-z]+", long_form.casefold())
     return (long_form[:1].lower() + long_form[1:]).islower() and all(w in words().common for w in found) \
         and not any(w in _lexicon_words() for w in found)

@@ -314,3 +314,9 @@ def test_names_a_sentence_uses_as_its_data_are_datasets(spans):
     found = spans("We tune on MT02 and use MT05, MT06 and MT08 as test sets. GPT-4 serves as the judge model.")
     assert {"MT05", "MT06", "MT08"} <= texts(found, "dataset")
     assert "GPT-4" not in texts(found, "dataset")
+
+
+def test_a_capital_a_caption_gives_is_no_metric_variant(spans):
+    found = spans("Table 4: Parser accuracy on the test set. Scores in IBM BLEU and Matthews correlation rise.")
+    assert "accuracy" in texts(found, "metric") and "Parser accuracy" not in texts(found, "metric")
+    assert "IBM BLEU" in texts(found, "metric")

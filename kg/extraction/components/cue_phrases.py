@@ -238,10 +238,18 @@ class CuePhrases:
         ``improving classification accuracy``."""
         if lexicon_types.get(head) != "metric":
             return first
-        while first < head and not (table.is_name_token(first) or table.lower[first] in self.metric_modifiers
+        while first < head and not (self._names_a_metric_variant(table, first)
+                                    or table.lower[first] in self.metric_modifiers
                                     or (not table.space[first] and table.words[first + 1] in DASHES)):
             first += 1
         return first
+
+    @staticmethod
+    def _names_a_metric_variant(table: Tokens, i: int) -> bool:
+        """``IBM BLEU``, ``WSD accuracy``: a name or an acronym; a capital alone proves nothing here
+        (``Table 4: Parser accuracy``, ``Oracle precision``: a caption or heading capitalises)."""
+        word = table.words[i]
+        return table.is_name_token(i) and (looks_like_name(word) or word.isupper() and len(word) > 1)
 
     def _metric_ok(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> bool:
         head_word = table.lower[head]
