@@ -101,7 +101,7 @@ class Tokens:
         """Part of a proper name: a digit, an inner capital, or a capital not explained by sentence start."""
         word = self.words[i]
         return DIGIT.search(word) is not None or word[1:] != word[1:].lower() \
-            or (word[:1].isupper() and self.sentence_start(i) != i)
+            or (word[:1].isupper() and self.sentence_start(i) != i and self.words[i - 1] != ":")
 
 
 def split_sentences(words: list[str]) -> tuple[list[int], list[int]]:
