@@ -320,3 +320,9 @@ def test_a_capital_a_caption_gives_is_no_metric_variant(spans):
     found = spans("Table 4: Parser accuracy on the test set. Scores in IBM BLEU and Matthews correlation rise.")
     assert "accuracy" in texts(found, "metric") and "Parser accuracy" not in texts(found, "metric")
     assert "IBM BLEU" in texts(found, "metric")
+
+
+def test_a_task_before_a_metric_is_the_task_measured(spans):
+    found = spans("It improves the classification accuracy and the segmentation performance of the models.")
+    assert {"classification", "segmentation"} <= texts(found, "task")
+    assert "accuracy" in texts(found, "metric")
