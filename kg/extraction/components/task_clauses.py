@@ -26,7 +26,7 @@ class TaskClauses:
         self.openers = set(cues["task_clause_openers"])
         self.not_tasks = set(cues["task_clause_non_task_verbs"])
         self.gerunds = english("gerunds") - set(cues["heads"]["task"]) - set(cues["task_phrase_ends"])
-        self.ends = set(cues["task_phrase_ends"]) | {"research", "evaluation"}
+        self.ends = set(cues["task_phrase_ends"]) | set(cues["task_clause_ends"])
         self.qualifiers = set(read_json("entity_decision.json")["qualifiers"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -44,15 +44,19 @@ class TaskClauses:
 
     def _object_end(self, table: Tokens, gerund: int, taken: set[int]) -> int:
         """One past the object's last word: the run after the gerund up to a stop word, punctuation, the
-        sentence end or another entity type's mention; no object (``for improving the ...``) gives ``gerund + 1``."""
-        limit = min(len(table), table.sentence_end(table.sentence_of[gerund]), gerund + 1 + self.MAX_OBJECT_WORDS)
+        sentence end, another entity type's mention or a task word (``parsing task``); no object (``for
+        improving the ...``) or one running on past :attr:`MAX_OBJECT_WORDS` gives ``gerund + 1``."""
+        sentence_end = table.sentence_end(table.sentence_of[gerund])
+        limit = min(sentence_end, gerund + 1 + self.MAX_OBJECT_WORDS)
         end = gerund + 1
-        while end < limit and not (table.is_punct(end) and table.words[end] != "-") \
-                and table.lower[end] not in self.stop and end not in taken and table.lower[end] not in self.ends:
+        while end < limit and not self._ends_object(table, end, taken):
             end += 1
-        if end < len(table) and end == limit and end < table.sentence_end(table.sentence_of[gerund]) \
-                and not (table.is_punct(end) or table.lower[end] in self.stop):
+        if end == limit < sentence_end and not (table.is_punct(end) or table.lower[end] in self.stop):
             return gerund + 1  # the run goes on past the limit: a clause, not a name
         if end > gerund + 1 and table.lower[gerund + 1] in self.qualifiers:
             return gerund + 1
         return end
+
+    def _ends_object(self, table: Tokens, i: int, taken: set[int]) -> bool:
+        return (table.is_punct(i) and table.words[i] != "-") or table.lower[i] in self.stop or i in taken \
+            or table.lower[i] in self.ends
