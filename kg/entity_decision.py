@@ -37,26 +37,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from kg.extraction.lexicon import english, load, read_json
+from kg.extraction.lexicon import load
 from kg.model import Entity, Mention
+from kg.name_flaws import (NAME_PART, broken, dangling, described, fragment, modifier_as_task, title_words_lowered,
+                           words)
 from kg.resolution import definition
 
 # How many papers must name a lower-case phrase with a generic head before it counts as a term.
 ESTABLISHED_PAPERS = 3
-MAX_CONCEPT_WORDS = 4
-
-_BRACKETS = {"(": ")", "[": "]", "{": "}"}
-_SIZE = re.compile(r"^~?\d+(?:\.\d+)?[KMBTkmbt]$")  # 7B, 1.3B, 1M: a model size or a count, no name
-_COUNTS = re.compile(r"^[\d.,x×~+%KMBTkmbt/\-]+$")
-_SENTENCE_GLUE = re.compile(r"[A-Za-z]{2}\.[A-Z][a-z]")  # "AI.Social": two sentences run together
-_GLUED = re.compile(r"^([A-Za-z][a-z]{3,})([A-Z][a-z]+)$")  # "FindingsThis", "implicationsThis"
-_ADJECTIVE_END = re.compile(r"(?:ive|ous|able|ible|al|ic)$")  # auto-regressive, cross-lingual, multi-modal
-_ACTION_NOUN = re.compile(r"(?:tion|sion|ing|ment|sis|ery)$")  # a noun of doing: resolution, ranking, analysis
-_QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cut through
-# PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
-_FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
 _WEB_ADDRESS = re.compile(r"\.(?:com|org|net|io|ai|cn)$", re.I)  # JD.com, Amazon.com: web sites
-_NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,36 +68,6 @@ class _Evidence:
     capitalised_in_text: int = 0
     long_forms: set = field(default_factory=set)  # what acronym definitions spell it out as
     proposed: bool = False
-
-
-@dataclass(frozen=True)
-class _Words:
-    """The word lists of ``entity_decision.json`` and the English lists from ``scripts/make_wordlists.py``."""
-
-    generic_heads: frozenset
-    qualifiers: frozenset
-    start_verbs: frozenset
-    clause_words: frozenset
-    generic_concepts: dict
-    non_entities: frozenset
-    venue_words: frozenset
-    adjective_ends: frozenset
-    verbs: frozenset
-    adverbs: frozenset
-    gerunds: frozenset
-    adjectives: frozenset
-    common: frozenset
-
-
-@lru_cache(maxsize=1)
-def words() -> _Words:
-    rules, roles = read_json("entity_decision.json"), read_json("roles.json")
-    low = lambda items: frozenset(w.casefold() for w in items)  # noqa: E731
-    return _Words(low(rules["generic_heads"]), low(rules["qualifiers"]), low(rules["phrase_start_verbs"]),
-                  low(rules["clause_words"]), {t: low(ws) for t, ws in rules["generic_concepts"].items()},
-                  low(rules["non_entities"]), low(rules["venue_words"]),
-                  low(roles["adjective_ends"] + roles["name_suffixes"]),
-                  english("verbs"), english("adverbs"), english("gerunds"), english("adjectives"), english("common"))
 
 
 def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Mention]]) -> dict[str, Decision]:
@@ -245,75 +204,7 @@ def _term(type_: str, name: str, confidence: float, reason: str) -> Decision:
     if name.casefold() in words().generic_concepts.get(type_, ()) or len(parts) > 1 and \
             parts[-1].casefold() in words().generic_heads and load().is_generic(" ".join(parts[:-1])):
         return Decision("generic", confidence, "too general to be a node by itself")
-    return Decision("name" if any(_NAME_PART.search(w) for w in name.split()) else "concept", confidence, reason)
-
-
-def broken(name: str) -> str | None:
-    """Why a span is broken, if it is: unbalanced brackets, LaTeX, a possessive, a dangling dash,
-    only a size or count (``1M``, ``fine-tuned 7B-8B``), a dashed adjective (``BlockMNIST-based``).
-
-    >>> [broken(n) for n in ("OOD) data", "Adam-v2's representations", "fine-tuned 7B-8B", "CUB-200-2011")]
-    ['unbalanced brackets', 'a possessive', 'a size or count, not a name', None]
-    >>> [broken(n) for n in ("10B-token", "7B", "ResNet-50", "auto-regressive", "self-attention")]
-    ['a size or count, not a name', 'a size or count, not a name', None, 'an adjective (X-based, AI-infused, auto-regressive), not a name', None]
-    >>> [broken(n) for n in ("SFT-finetuned", "level cognitive", "implicationsThis", "Mask R-CNN")]
-    ['an adjective (X-based, AI-infused, auto-regressive), not a name', 'ends in a modifier: its head noun is missing', 'two words glued together (a section header run into the text)', None]
-    """
-    stack = []
-    for char in name:
-        if char in _BRACKETS:
-            stack.append(_BRACKETS[char])
-        elif char in _BRACKETS.values() and (not stack or stack.pop() != char):
-            return "unbalanced brackets"
-    if stack:
-        return "unbalanced brackets"
-    if "$" in name or "\\" in name or "{" in name:
-        return "LaTeX debris"
-    if re.search(r"['\u2019]s\b", name):
-        return "a possessive"
-    if name[:1] in "-/.,;:" or name[-1:] in "-/.,;:" or _SENTENCE_GLUE.search(name) or _QUOTE.search(name) \
-            or "\u2014" in name:
-        return "a dangling punctuation mark"
-    if _FOOTNOTE.search(name):
-        return "a footnote mark glued to a word"
-    parts = name.split()
-    if all(map(_is_count, parts)) or _is_size(parts[-1]) and not any(
-            _NAME_PART.search(p) for p in parts if not _is_count(p)):
-        return "a size or count, not a name"
-    first_part, dash, rest = parts[0].partition("-")
-    if dash and _is_count(first_part) and all(p in words().common for p in rest.split("-")):
-        return "a size or count, not a name"  # "10B-token", "7B-parameter"
-    head, dash, tail = parts[-1].rpartition("-")
-    if dash and head and (tail.casefold() in words().adjective_ends or tail.endswith("ed")
-                          or tail.islower() and tail in words().adjectives):
-        return "an adjective (X-based, AI-infused, auto-regressive), not a name"
-    if dash and head and len(parts) == 1 and name.islower() and _ADJECTIVE_END.search(tail):
-        return "an adjective (X-based, AI-infused, auto-regressive), not a name"
-    if len(parts) > 1 and parts[-1] in words().adjectives and parts[-1] not in _task_heads():
-        return "ends in a modifier: its head noun is missing"  # but image matching, question answering
-    if _GLUED.match(parts[-1]) and _GLUED.match(parts[-1])[2].casefold() in words().clause_words | load().stopwords:
-        return "two words glued together (a section header run into the text)"
-    return None
-
-
-def title_words_lowered(name: str) -> str:
-    """The name with every word that has no part only a name has lower-cased: how an abstract
-    would write a title's wording.
-
-    >>> title_words_lowered("Adapting Vision-Language Models with CLIP")
-    'adapting vision-language models with CLIP'
-    """
-    return " ".join(w if _NAME_PART.search(w) else w.lower() for w in name.split())
-
-
-def _is_count(token: str) -> bool:
-    """``7B``, ``7B-8B``, ``1M``, ``400/600``: sizes and counts, alone or dashed together."""
-    return all(_SIZE.match(part) or _COUNTS.match(part) for part in token.split("-") if part)
-
-
-def _is_size(token: str) -> bool:
-    """``7B``, ``7B-8B``, ``1.3B``: a model size (a version such as ``3.1`` is none)."""
-    return _is_count(token) and any(_SIZE.match(part) for part in token.split("-"))
+    return Decision("name" if any(NAME_PART.search(w) for w in name.split()) else "concept", confidence, reason)
 
 
 def _not_of_any_type(name: str) -> str | None:
@@ -322,70 +213,9 @@ def _not_of_any_type(name: str) -> str | None:
     return None
 
 
-def fragment(name: str) -> str | None:
-    """Why a phrase is a piece of a clause, if it is: it starts with a verb, an adverb or a wh-word,
-    has one inside, or is a gerund with its object (``querying search engines``).
-
-    >>> [fragment(n) for n in ("develop models", "querying search engines", "practice hinders representation learning")]
-    ['starts with a verb or adverb', 'a gerund with its object', 'starts with a verb or adverb']
-    >>> [fragment(n) for n in ("masked language modeling", "reading comprehension", "adequately representation learning")]
-    [None, None, 'starts with a verb or adverb']
-    """
-    w = words()
-    parts = name.split()
-    low = [part.casefold() for part in parts]
-    plain = [part == orig for part, orig in zip(low, parts)]  # a capitalised word may be a name, no verb
-    clause = lambda i: low[i] in w.clause_words or plain[i] and (low[i] in w.verbs or low[i] in w.adverbs)  # noqa: E731
-    if low[0] in w.start_verbs or clause(0):
-        return "starts with a verb or adverb"
-    if any(clause(i) for i in range(1, len(low) - 1)):
-        return "has a verb or adverb inside"
-    if len(low) > 1 and (low[0] in w.gerunds or low[0].endswith("ing") and (len(low) >= 3 or low[1].endswith("s"))):
-        return "a gerund with its object"
-    return None
-
-
-def dangling(name: str) -> str | None:
-    """A lone capitalised modifier: one token of common English words (``Low-Dimensional``, ``Long-Horizon``).
-
-    >>> [dangling(n) for n in ("Low-Dimensional", "Global-to-Global", "ResNet-50", "encoder-decoder", "human-AI")]
-    ['a modifier of common words, not a name', 'a modifier of common words, not a name', None, None, 'a modifier of common words, not a name']
-    """
-    if " " in name or "-" not in name:
-        return None
-    parts = [p for p in name.split("-") if p]
-    if not name[:1].isupper() and "AI" in parts and all(p == "AI" or p in words().common for p in parts):
-        return "a modifier of common words, not a name"  # human-AI (collaboration), AI-human
-    if not name[:1].isupper() or _NAME_PART.search(name.replace("-", " ")):
-        return None  # lower-case compounds are terms: encoder-decoder, human-in-the-loop
-    if parts and all(p.casefold() in words().common for p in parts):
-        return "a modifier of common words, not a name"
-    return None
-
-
-def modifier_as_task(type_: str, name: str) -> str | None:
-    """A dashed modifier typed as a task because "tasks" followed it (``sentence-pair tasks``,
-    ``few-shot``, ``vision-language``): one lower-case token that no task noun ends.
-
-    >>> [modifier_as_task("task", n) for n in ("sentence-pair", "few-shot", "super-resolution", "re-ranking")]
-    ['a modifier, not a task', 'a modifier, not a task', None, None]
-    """
-    if type_ != "task" or " " in name or "-" not in name or name != name.lower():
-        return None
-    last = name.rsplit("-", 1)[-1]
-    if last in _task_heads() or _ACTION_NOUN.search(last):
-        return None
-    return "a modifier, not a task"
-
-
 @lru_cache(maxsize=1)
 def _method_heads() -> frozenset:
     return frozenset(load().cues["generic_method_heads"])
-
-
-@lru_cache(maxsize=1)
-def _task_heads() -> frozenset:
-    return frozenset(load().cues["heads"]["task"])
 
 
 def is_name(name: str, seen: _Evidence) -> bool:
@@ -400,25 +230,5 @@ def is_name(name: str, seen: _Evidence) -> bool:
     if len(tokens) > 1 and tokens[-1].casefold() in words().generic_heads and not (
             title_case and len(tokens) > 2 and tokens[-1].casefold() in _method_heads()):
         return False  # but a capitalised model word is part of the name: Augmented Transition Network
-    return any(_NAME_PART.search(t) for t in tokens) or title_case
+    return any(NAME_PART.search(t) for t in tokens) or title_case
 
-
-def described(name: str, established: bool) -> str | None:
-    """Why a lower-case phrase describes rather than names, if it does: a qualifier (``inaccurate
-    text classification``), a generic head (``voting-based inlier searching strategy``) unless the
-    corpus establishes it, too many words, or one vague word.
-
-    >>> [described(n, False) for n in ("edge representation learning framework", "deep metric learning", "expensive offline mining")]
-    ['a description ending in a generic word', None, 'qualified by an evaluative word']
-    """
-    w = words()
-    low = [part.casefold() for part in name.split()]
-    if low[0] in w.qualifiers or any(part in w.qualifiers for part in low[1:-1] if part in ("new", "novel")):
-        return "qualified by an evaluative word"
-    if low[-1] in w.generic_heads and not (established and len(low) <= 3):
-        return "a description ending in a generic word"
-    if len(low) > MAX_CONCEPT_WORDS:
-        return "too long for a term"
-    if len(low) == 1 and "-" not in low[0] and low[0] in w.common and not established:
-        return "one vague word"
-    return None

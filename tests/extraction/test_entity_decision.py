@@ -41,7 +41,7 @@ def test_fragments_are_no_names(abstract, name):
 
 
 def test_broken_spans_are_no_names():
-    from kg.entity_decision import broken
+    from kg.name_flaws import broken
     for name in ("OOD) data", "BlockMNIST-based", "Adam-v2's representations", "fine-tuned 7B-8B", "1M"):
         assert broken(name), name
     for name in ("CUB-200-2011", "GPT-4o", "ResNet-50", "Llama 3.1", "word error rate"):
@@ -63,7 +63,7 @@ def test_sizes_and_web_sites_are_no_names():
 
 
 def test_author_debris_and_cut_quotes_are_broken():
-    from kg.entity_decision import broken
+    from kg.name_flaws import broken
     for name in ("PAPASTEFANOU1,2", "3Department", "Advertising\u2014Will", 'a"hyper-accuracy'):
         assert broken(name), name
     for name in ("3DIEBench", "I3D", "3D-CNN"):
