@@ -108,13 +108,15 @@ def processes(corpus: str, out: str, workers: tuple[int, ...]) -> list[tuple[str
 
 def corpus_rows(name: str, corpus: str, records: int, out: str, workers: tuple[int, ...], repeats: int,
                 startup: float) -> list[dict]:
+    """A row per process on ``corpus``, each against the bare tokenizer on the same file, line breaks as spaces."""
     rows, base = [], None
     for label, command in processes(corpus, out, workers):
         seconds, rss = rate(command, repeats)
         base = base or (records / seconds if "spaces" in label else None)
         after = f"{records / (seconds - startup):,.0f}" if label.startswith("kg") and seconds > startup else ""
-        rows.append({"corpus": name, "process": label, "seconds": f"{seconds:.2f}", "records/s": f"{records / seconds:,.0f}",
-                     "after start-up": after, "peak RSS MiB": f"{rss:,.0f}", "_rate": records / seconds})
+        rows.append({"corpus": name, "process": label, "seconds": f"{seconds:.2f}",
+                     "records/s": f"{records / seconds:,.0f}", "after start-up": after, "peak RSS MiB": f"{rss:,.0f}",
+                     "_rate": records / seconds})
     for row in rows:
         row["vs tokenizer (spaces)"] = f"{row.pop('_rate') / base:.2f}" if base else ""
     return rows

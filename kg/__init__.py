@@ -14,7 +14,7 @@ __all__ = ["KnowledgeGraph", "build", "open", "__version__"]
 class _Package(types.ModuleType):
     """The public API (:mod:`kg.api`), imported on first use: every ``import kg.something`` runs this
     package first, and ``kg extract`` and the other verbs that make no graph need neither networkx nor
-    the build machinery (about 0.3 s of start-up)."""
+    the build machinery (``kg.build`` and ``kg.api`` took 470 ms to import, ``python -X importtime`` at load 4.6)."""
 
     @property
     def build(self):
