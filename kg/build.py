@@ -22,6 +22,7 @@ import networkx as nx
 from kg import __version__
 from kg.errors import InputError, UsageError
 from kg.model import AUTHORED, CITES, KINDS, NODE_KINDS, ROLE_EDGE_TYPES, Edge, Entity, Mention, Paper, slug
+from kg.output import write_mentions
 
 # When a paper both proposes and uses an entity, the stronger role names the edge.
 ROLE_PRECEDENCE = {"uses": "proposes", "evaluates_on": "introduces"}
@@ -188,14 +189,6 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
     G = assemble(papers, node_mentions, entities, citations, stubs)
     report.seconds = time.perf_counter() - started
     return G, papers, mentions, report
-
-
-def write_mentions(handle, papers, mentions) -> None:
-    """The `kg extract` contract lines of every merged paper, in build order."""
-    for paper, paper_mentions in zip(papers, mentions):
-        entities = [m.to_contract() for m in paper_mentions if m.type != "link"]
-        handle.write(json.dumps({"id": paper.record_id or paper.key, "entities": entities},
-                                ensure_ascii=False) + "\n")
 
 
 def build_into(out: str, inputs: list[str], options: dict, *, workers: int, neo4j: bool = False,

@@ -22,14 +22,14 @@ EXIT_PIPE_CLOSED = 141
 VERBS = ["build", "add", "info", "extract", "eval", "load", "export", "neo4j", "query", "cypher", "viz", "enrich"]
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(verbs: list[str] = VERBS) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg", description="Turn ML paper records into a knowledge graph (NetworkX mirror and Neo4j).")
     from kg import __version__
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
     subparsers.required = True
-    for verb in VERBS:
+    for verb in verbs:
         importlib.import_module(f"kg.commands.{verb}").register(subparsers)
     return parser
 
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    args = make_parser().parse_args(argv)
+    args = make_parser(_verbs_needed(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     try:
         return args.func(args) or 0
     except KgError as exc:
@@ -57,6 +57,12 @@ def _run(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+
+
+def _verbs_needed(argv: list[str]) -> list[str]:
+    """The named verb alone, when the first argument names one: a verb's module is imported to add its
+    parser, and some import the graph machinery (`kg build`'s, networkx), which `kg extract` has no use for."""
+    return argv[:1] if argv[:1] and argv[0] in VERBS else VERBS
 
 
 if __name__ == "__main__":

@@ -36,7 +36,6 @@ import shutil
 import sqlite3
 import tempfile
 from collections import Counter
-from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from sys import intern
@@ -46,6 +45,7 @@ import networkx as nx
 
 from kg import graphml, sqltwins, textstore
 from kg.errors import KgError
+from kg.output import atomic_open, umask
 
 GRAPH_FILE = "graph.json"
 GRAPHML_FILE = "graph.graphml"
@@ -57,29 +57,6 @@ JSON_ITEMS_PER_WRITE = 1000
 # 50k papers; `kg export --graphml` writes one at any size).
 GRAPHML_MAX_ITEMS = 1_000_000
 
-
-def _umask() -> int:
-    mask = os.umask(0)  # the only way to read it is to set it
-    os.umask(mask)
-    return mask
-
-
-@contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8"):
-    """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the result should be as shareable as open()'s
-    try:
-        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def counts(G: nx.MultiDiGraph) -> dict:
@@ -181,7 +158,7 @@ def write(G: nx.MultiDiGraph, directory: str | os.PathLike, manifest: dict | Non
     generations = directory / GENERATIONS_DIR
     generations.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="gen-", dir=generations))
-    os.chmod(folder, 0o777 & ~_umask())
+    os.chmod(folder, 0o777 & ~umask())
     try:
         _write_files(G, folder, manifest, extra_files or {}, graphml)
         _replace_with_symlink(generations / CURRENT_LINK, folder.name)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 # Node properties only the Neo4j copy has (docs/schema.md, "Only in Neo4j"): lookup keys and paper
 # counts that let the named queries read indexes; written by the loader, dropped when reading back.
@@ -61,8 +62,10 @@ AUTHORED = "AUTHORED"  # (Author)-[:AUTHORED]->(Paper)
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
 _NON_WORD = re.compile(r"[^\w.+#/-]+")
+_DASH_RUN = re.compile(r"-{2,}")
 
 
+@lru_cache(maxsize=1 << 16)  # every entity's node id is asked for several times; names repeat across papers
 def slug(text: str) -> str:
     """Normalise a name into a readable, case-free key.
 
@@ -72,7 +75,7 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _DASHES.sub("-", text)
     text = _NON_WORD.sub("-", text)
-    return re.sub(r"-{2,}", "-", text).strip("-./")
+    return _DASH_RUN.sub("-", text).strip("-./")
 
 
 def title_key(title: str) -> str:

@@ -40,8 +40,8 @@ from pyvis.network import Network
 
 from kg import analytics, textstore
 from kg.errors import KgError, UsageError
-from kg.mirror import atomic_open
 from kg.model import KINDS, NAMED_KINDS, normalize_arxiv_id
+from kg.output import atomic_open
 
 # Node label -> (vis-network shape, fill colour, legend glyph). Colour-blind-safe Tableau 10 hues.
 TYPE_STYLES = {

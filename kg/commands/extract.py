@@ -37,10 +37,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from tqdm import tqdm
 
-    from kg.build import write_mentions
     from kg.entity_decision import decide
     from kg.extraction import Extractor
-    from kg.mirror import atomic_open
+    from kg.output import atomic_open, write_mentions
     from kg.resolution import resolve
     from loaders.readers import read_records
 

@@ -72,13 +72,13 @@ class Tokens:
 
     def __init__(self, doc: Doc):
         # Doc.text re-joins every token on each access; the extractor hands over the original text.
-        self.text = doc.user_data.get("text") or doc.text
-        columns = doc.to_array([IDX, LENGTH, SPACY]).T.tolist() if len(doc) else [[], [], []]
-        self.starts: list[int] = columns[0]
-        self.ends: list[int] = list(map(operator.add, columns[0], columns[1]))
-        self.words: list[str] = list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
+        self.text = text = doc.user_data.get("text") or doc.text
+        starts, lengths, space = doc.to_array([IDX, LENGTH, SPACY]).T.tolist() if len(doc) else ([], [], [])
+        self.starts: list[int] = starts
+        self.ends: list[int] = list(map(operator.add, starts, lengths))
+        self.words: list[str] = [text[start:end] for start, end in zip(starts, self.ends)]
         self.lower: list[str] = list(map(str.lower, self.words))
-        self.space: list[int] = columns[2]  # 1 when whitespace follows the token
+        self.space: list[int] = space  # 1 when whitespace follows the token
         self.sentence_first, self.sentence_of = split_sentences(self.words)
 
     def __len__(self) -> int:

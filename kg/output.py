@@ -1,0 +1,41 @@
+"""Writing files without the graph machinery (networkx, the mirror), so ``kg extract`` starts without it:
+a file replaced atomically, and the ``kg extract`` lines of mentions."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8"):
+    """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; the result should be as shareable as open()'s
+    try:
+        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def write_mentions(handle, papers, mentions) -> None:
+    """The `kg extract` contract lines of every merged paper, in build order."""
+    for paper, paper_mentions in zip(papers, mentions):
+        entities = [m.to_contract() for m in paper_mentions if m.type != "link"]
+        handle.write(json.dumps({"id": paper.record_id or paper.key, "entities": entities},
+                                ensure_ascii=False) + "\n")
