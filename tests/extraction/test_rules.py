@@ -326,3 +326,15 @@ def test_a_task_before_a_metric_is_the_task_measured(spans):
     found = spans("It improves the classification accuracy and the segmentation performance of the models.")
     assert {"classification", "segmentation"} <= texts(found, "task")
     assert "accuracy" in texts(found, "metric")
+
+
+@pytest.mark.parametrize("title", ["ChatGPT in forensic sciences: a new Pandora's box",
+                                   "RAG vs Fine-tuning: Pipelines, Tradeoffs, and a Case Study",
+                                   "Editorial: Artificial intelligence for education"])
+def test_a_title_phrase_or_heading_before_the_colon_proposes_nothing(extractor, title):
+    assert not [m for m in extractor.extract(Paper(title=title)) if m.role in ("proposes", "introduces")]
+
+
+def test_a_title_name_before_the_colon_is_still_proposed(extractor):
+    mentions = extractor.extract(Paper(title="Set Transformer: A Framework for Attention-based Networks"))
+    assert [(m.text, m.role) for m in mentions if m.source == "title_name"] == [("Set Transformer", "proposes")]

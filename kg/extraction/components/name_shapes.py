@@ -97,11 +97,14 @@ class NameShapes:
         """The words before a title's colon are a name: one name-shaped token, or a few capitalised
         words with an uncommon one (``Barlow Twins``) or a model head (``Set Transformer``)."""
         name = doc[:colon]
-        if self.resources.is_generic(name.text) or not name.text[:1].isalnum():
+        if self.resources.is_generic(name.text) or not name.text[:1].isalnum() \
+                or name.text.lower() in self.survey_words:  # "Editorial: ..."
             return False
+        words = [t.text for t in name if t.text not in DASHES]
+        if len(words) > 2 and any(w.islower() and w not in ("of", "the", "a") for w in words):
+            return False  # a phrase, not a name: "ChatGPT in forensic sciences", "New meaning for NLP"
         if len(name) == 1 or any(looks_like_name(t.text) for t in name):
             return True
-        words = [t.text for t in name if t.text not in DASHES]
         return len(words) <= 3 and all(w[:1].isupper() for w in words) and (
             words[-1].lower() in self.title_name_heads or any(w.lower() not in english("common") for w in words))
 
