@@ -45,6 +45,7 @@ from typing import Iterable, TextIO
 import networkx as nx
 
 from kg import graphml, sqltwins, textstore
+from kg.assembly import GraphStream
 from kg.errors import KgError
 
 GRAPH_FILE = "graph.json"
@@ -82,8 +83,10 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         raise
 
 
-def counts(G: nx.MultiDiGraph) -> dict:
+def counts(G: nx.MultiDiGraph | GraphStream) -> dict:
     """Node counts per label and edge counts per type, keys sorted."""
+    if isinstance(G, GraphStream):  # tallied while it was collected: no walk over the spool
+        return G.counts()
     nodes = Counter(label for _, label in G.nodes(data="label"))
     edges = Counter(edge_type for _, _, edge_type in G.edges(keys=True))
     return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
