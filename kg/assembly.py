@@ -48,7 +48,8 @@ CREATE TABLE papers (i INTEGER PRIMARY KEY, record TEXT NOT NULL, node TEXT NOT 
 CREATE TABLE edges (i INTEGER PRIMARY KEY, edges TEXT NOT NULL);
 """
 # Each paper's row: its node, and its relationships with the sentences they cite (a stub has none).
-_WALK = "SELECT p.node, p.authors, e.edges FROM papers p LEFT JOIN edges e ON e.i = p.i WHERE p.i >= ? ORDER BY p.i LIMIT ?"
+# A walk reads only the columns it decodes: a paper's node (with its abstract) or its relationships.
+_WALK = "SELECT {}, p.authors, {} FROM papers p LEFT JOIN edges e ON e.i = p.i WHERE p.i >= ? ORDER BY p.i LIMIT ?"
 # ASCII escapes: an abstract with a lone surrogate is valid Python text but no valid UTF-8 for SQLite.
 _encode = json.JSONEncoder(ensure_ascii=True).encode
 
@@ -212,15 +213,17 @@ class GraphStream:
     def number_of_edges(self) -> int:
         return sum(self.counts()["edges"].values())
 
-    def _walk(self) -> Iterator[tuple[str, dict, list]]:
-        """Every node in order, with its attributes and its relationships ``(target, key, attrs)``."""
+    def _walk(self, nodes: bool = True, edges: bool = True) -> Iterator[tuple[str, dict | None, list]]:
+        """Every node in order, with its attributes (``nodes``, else None for a paper) and its
+        relationships ``(target, key, attrs)`` (``edges``, else none)."""
         parts, start = self.parts, 0
-        while rows := parts.db.execute(_WALK, (start, ROWS_PER_BATCH)).fetchall():
+        query = _WALK.format("p.node" if nodes else "NULL", "e.edges" if edges else "NULL")
+        while rows := parts.db.execute(query, (start, ROWS_PER_BATCH)).fetchall():
             start += len(rows)
-            for number, (node, authors, edges) in enumerate(rows, start - len(rows)):
-                node = json.loads(node)
-                yield node["id"], node, self._paper_edges(node["id"], edges)
-                yield from self._new_authors(number, json.loads(authors))
+            for number, (node, authors, spooled) in enumerate(rows, start - len(rows)):
+                paper_id = parts.paper_ids[number]
+                yield paper_id, node and json.loads(node), self._paper_edges(paper_id, spooled) if edges else []
+                yield from self._new_authors(number, json.loads(authors), edges)
         for entity in self.entities:
             yield entity["id"], entity, []
 
@@ -234,7 +237,7 @@ class GraphStream:
                   for target, rule in self.parts.cites.get(paper_id, {}).items()]
         return found
 
-    def _new_authors(self, number: int, names: list[str]) -> Iterator[tuple[str, dict, list]]:
+    def _new_authors(self, number: int, names: list[str], edges: bool) -> Iterator[tuple[str, dict, list]]:
         """The authors of paper ``number`` that no earlier paper has, with all their AUTHORED relationships."""
         for position, name in enumerate(names):
             author_id = "author:" + slug(name)
@@ -244,17 +247,17 @@ class GraphStream:
             papers, ids = entry[1], self.parts.paper_ids
             yield (author_id, {"label": "Author", "id": author_id, "name": entry[0]},
                    [(ids[papers[i]], AUTHORED, {"type": AUTHORED, "position": papers[i + 1]})
-                    for i in range(0, len(papers), 2)])
+                    for i in range(0, len(papers), 2)] if edges else [])
 
     def __iter__(self) -> Iterator[str]:
-        return (node for node, _, _ in self._walk())
+        return (node for node, _, _ in self._walk(edges=False))
 
     def nodes(self, data: bool | str = False) -> Iterator:
-        for node, attrs, _ in self._walk():
+        for node, attrs, _ in self._walk(edges=False):
             yield (node, attrs) if data is True else (node, attrs.get(data)) if data else node
 
     def edges(self, keys: bool = False, data: bool = False) -> Iterator[tuple]:
-        for source, _, edges in self._walk():
+        for source, _, edges in self._walk(nodes=False):
             for target, key, attrs in edges:
                 yield (source, target, *((key,) if keys else ()), *((attrs,) if data else ()))
 
