@@ -7,6 +7,8 @@ out of extraction, only the mentions' names stay for resolution, and the mirror 
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
 import shutil
@@ -113,6 +115,7 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
     del papers
     for stub in stubs:
         parts.add_paper(stub)
+    _release_freed_memory()
     report.extracted = extraction.extracted if extraction else report.papers
     report.mentions = sum(map(len, mentions))
     entities, kinds = graph_entities(resolve(mentions), mentions, keep_descriptions)
@@ -121,6 +124,17 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
     parts.add_citations(citations)
     report.seconds = time.perf_counter() - started
     return parts.graph(entities), report
+
+
+def _release_freed_memory() -> None:
+    """Hand the pages of the freed records and abstracts back to the system (glibc only). They were
+    allocated by ``malloc`` (strings over 512 bytes), but mentions and resolution's tables are small
+    objects, which Python takes from arenas of its own: without this the freed abstracts stay resident
+    through resolution, the peak of the build."""
+    libc = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
+    if trim is not None:
+        trim(0)
 
 
 def build_graph(paths: Sequence[str], **options) -> tuple[nx.MultiDiGraph, BuildReport]:
