@@ -18,7 +18,7 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import Callable, Iterable, Sequence, TextIO
 
 import networkx as nx
 
@@ -78,8 +78,6 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
     the file mentions.jsonl is written to (every mention, node or not, with its entity's kind).
     With ``cache`` (a file path), papers extracted before are read from that
     :class:`kg.extraction.cache.ExtractionCache` instead of extracted again."""
-    from tqdm import tqdm
-
     from kg.extraction import Extractor
     from kg.extraction.cache import ExtractionCache
     from kg.resolution import resolve
@@ -103,15 +101,8 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
     report.stubs = len(stubs)
     Path(folder).mkdir(parents=True, exist_ok=True)
     parts = GraphParts(folder)
-    bar = tqdm(total=len(papers), desc="extracting", unit="paper", disable=not progress, file=sys.stderr)
-    mentions = []
     extraction = ExtractionCache(cache) if cache else None
-    for index, paper_mentions in enumerate((extraction or Extractor()).pipe(papers, workers=workers)):
-        parts.add_paper(papers[index], paper_mentions)
-        papers[index] = None  # spooled: its abstract leaves memory
-        mentions.append(paper_mentions)
-        bar.update()
-    bar.close()
+    mentions = _extract_into(parts, papers, (extraction or Extractor()).pipe(papers, workers=workers), progress)
     del papers
     for stub in stubs:
         parts.add_paper(stub)
@@ -124,6 +115,22 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
     parts.add_citations(citations)
     report.seconds = time.perf_counter() - started
     return parts.graph(entities), report
+
+
+def _extract_into(parts: GraphParts, papers: list, extracted: Iterable[list[Mention]],
+                  progress: bool) -> list[list[Mention]]:
+    """Spool each paper as its mentions come back and let it go; return every paper's mentions."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(papers), desc="extracting", unit="paper", disable=not progress, file=sys.stderr)
+    mentions = []
+    for index, paper_mentions in enumerate(extracted):
+        parts.add_paper(papers[index], paper_mentions)
+        papers[index] = None  # spooled: its abstract leaves memory
+        mentions.append(paper_mentions)
+        bar.update()
+    bar.close()
+    return mentions
 
 
 def _release_freed_memory() -> None:
