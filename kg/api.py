@@ -257,7 +257,7 @@ class KnowledgeGraph:
 def build(paths: Sequence[str], **options) -> KnowledgeGraph:
     """Read, merge and extract ``paths`` into a :class:`KnowledgeGraph`.
 
-    Options are those of :func:`kg.build.build_graph` (``format``, ``skip_bad``, ``workers``,
+    Options are those of :func:`kg.build.collect_graph` (``format``, ``skip_bad``, ``workers``,
     ``keep_descriptions``).
 
     >>> g = build(["data/sample/000_979724de29632ea4.txt"])   # doctest: +SKIP
@@ -265,7 +265,7 @@ def build(paths: Sequence[str], **options) -> KnowledgeGraph:
     52
     """
     from kg.build import build_graph
-    G, *_ = build_graph(list(map(str, paths)), **options)
+    G, _ = build_graph(list(map(str, paths)), **options)
     return KnowledgeGraph(G)
 
 

@@ -1,34 +1,31 @@
-"""``kg build`` and ``kg add``: read papers, merge duplicates, extract entities, assemble and write the graph.
+"""``kg build`` and ``kg add``: read papers, merge duplicates, extract entities, write the graph.
 
->>> from kg.model import Paper, Mention, Entity
->>> p = Paper(title="CLIP for X", arxiv_id="2401.00001", authors=["Ada Lovelace"])
->>> m = Mention("method", "CLIP", "CLIP", "uses", "title", 0, 4, entity_id="method:clip")
->>> G = assemble([p], [[m]], [Entity("method", "CLIP")], citations=[], stubs=[])
->>> sorted(G.edges(keys=True))
-[('author:ada-lovelace', 'paper:2401.00001', 'AUTHORED'), ('paper:2401.00001', 'method:clip', 'USES')]
+The graph is never held whole (:mod:`kg.assembly`): papers and their text are spooled as they come
+out of extraction, only the mentions' names stay for resolution, and the mirror is written from a
+:class:`kg.assembly.GraphStream`. :func:`build_graph` (the API's ``kg.build``) makes a
+``MultiDiGraph`` of that stream.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TextIO
 
 import networkx as nx
 
 from kg import __version__
+from kg.assembly import GraphParts, GraphStream
 from kg.errors import InputError, UsageError
-from kg.model import AUTHORED, CITES, KINDS, NODE_KINDS, ROLE_EDGE_TYPES, Edge, Entity, Mention, Paper, slug
-from kg.output import write_mentions
-
-# When a paper both proposes and uses an entity, the stronger role names the edge.
-ROLE_PRECEDENCE = {"uses": "proposes", "evaluates_on": "introduces"}
-
-_SCALAR_PAPER_FIELDS = ("key", "title", "abstract", "arxiv_id", "doi", "date", "published", "year",
-                        "upvotes", "authors_count", "venue", "url", "code_url")
+from kg.model import KINDS, NODE_KINDS, Entity, Mention
 
 
 @dataclass
@@ -44,7 +41,7 @@ class BuildReport:
     extracted: int = 0  # papers the extractor ran on (the others came from the extraction cache)
     seconds: float = 0.0
 
-    def summary(self, G: nx.MultiDiGraph) -> str:
+    def summary(self, G: nx.MultiDiGraph | GraphStream) -> str:
         from kg.mirror import counts
         c = counts(G)
         entities = ", ".join(f"{n} {_plural(label.lower())}" for label, n in c["nodes"].items()
@@ -53,108 +50,34 @@ class BuildReport:
                 f"{f' (skipped {self.bad_records} bad)' if self.bad_records else ''}, merged into "
                 f"{self.papers} papers (+{self.stubs} cited-only stubs) with "
                 f"{c['nodes'].get('Author', 0)} authors; found {self.mentions} mentions of "
-                f"{entities or 'no entities'}; the graph has {G.number_of_nodes()} nodes and "
-                f"{G.number_of_edges()} relationships ({self.seconds:.1f}s).")
+                f"{entities or 'no entities'}; the graph has {sum(c['nodes'].values())} nodes and "
+                f"{sum(c['edges'].values())} relationships ({self.seconds:.1f}s).")
 
 
 def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
-def paper_properties(paper: Paper) -> dict:
-    """A paper's node properties: unknown values are left out, lists kept as lists."""
-    props = {name: getattr(paper, name) for name in _SCALAR_PAPER_FIELDS}
-    if props["authors_count"] is None and paper.authors:
-        props["authors_count"] = len(paper.authors)
-    props.update({f"{kind}_id": value for kind, value in paper.external_ids.items()})
-    props.update(categories=list(paper.categories), sources=list(paper.sources))
-    props = {k: v for k, v in props.items() if v not in (None, "", [])}
-    props["stub"] = paper.stub
-    return props
-
-
-def _add_paper(G: nx.MultiDiGraph, paper: Paper) -> None:
-    paper_id = paper.node_id  # Paper.key rebuilds the paper's reference on every call
-    G.add_node(paper_id, label="Paper", id=paper_id, **paper_properties(paper))
-    for position, name in enumerate(paper.authors):
-        name_slug = slug(name)
-        if not name_slug:
-            continue
-        author_id = "author:" + name_slug
-        G.add_node(author_id, label="Author", id=author_id, name=name)
-        if not G.has_edge(author_id, paper_id, AUTHORED):
-            G.add_edge(author_id, paper_id, key=AUTHORED, type=AUTHORED, position=position)
-
-
-def mention_edges(paper: Paper, mentions: Sequence[Mention]) -> list[Edge]:
-    """One edge per (entity, relationship type): first mention as evidence, all counted."""
-    strongest = {}
-    for m in mentions:
-        role = strongest.get(m.entity_id)
-        if role is None or ROLE_PRECEDENCE.get(role) == m.role:
-            strongest[m.entity_id] = m.role
-    edges: dict[str, Edge] = {}
-    paper_id = paper.node_id
-    for m in sorted(mentions, key=lambda m: (m.field != "title", m.start)):
-        if m.entity_id in edges:
-            edges[m.entity_id].mentions += 1
-            continue
-        edges[m.entity_id] = Edge(paper_id, ROLE_EDGE_TYPES[strongest[m.entity_id]], m.entity_id,
-                                  field=m.field, start=m.start, end=m.end, sentence_index=m.sentence,
-                                  sentence=m.evidence, rule=m.source)
-    return list(edges.values())
-
-
-def _add_edge(G: nx.MultiDiGraph, edge: Edge) -> None:
-    G.add_edge(edge.source, edge.target, key=edge.type, type=edge.type, **edge.properties())
-
-
-def assemble(papers: Sequence[Paper], mentions: Sequence[Sequence[Mention]], entities: Iterable[Entity],
-             citations: Iterable[tuple[str, str, str]], stubs: Iterable[Paper]) -> nx.MultiDiGraph:
-    """Assemble papers, their mentions, entities and citations into one MultiDiGraph.
-
-    ``mentions[i]`` are paper ``i``'s mentions with ``entity_id`` set by resolution;
-    ``citations`` are ``(citing key, cited key, rule)`` triples.
-    """
-    G = nx.MultiDiGraph()
-    for paper in [*papers, *stubs]:
-        _add_paper(G, paper)
-    for entity in entities:
-        props = {"name": entity.name, "aliases": sorted(entity.aliases), "type": entity.type, "kind": entity.kind,
-                 "confidence": entity.confidence, "host": entity.host}
-        G.add_node(entity.node_id, label=entity.label, id=entity.node_id,
-                   **{k: v for k, v in props.items() if v not in (None, [])})
-    for paper, paper_mentions in zip(papers, mentions):
-        for edge in mention_edges(paper, paper_mentions):
-            _add_edge(G, edge)
-    for citing, cited, rule in citations:
-        source, target = "paper:" + citing, "paper:" + cited
-        if source != target and not G.has_edge(source, target, CITES):
-            _add_edge(G, Edge(source, CITES, target, rule=rule))
-    return G
-
-
 def graph_entities(entities: Sequence[Entity], mentions: Sequence[Sequence[Mention]],
-                   keep_descriptions: bool = False) -> tuple[list[Entity], list[list[Mention]]]:
-    """The entities that become nodes and each paper's mentions of them, by the kinds
-    :func:`kg.entity_decision.decide` gave them (descriptions only when ``keep_descriptions``)."""
+                   keep_descriptions: bool = False) -> tuple[list[Entity], tuple[str, ...]]:
+    """The entities that become nodes, and the kinds whose mentions become relationships, by the
+    kinds :func:`kg.entity_decision.decide` gave them (descriptions only when ``keep_descriptions``)."""
     from kg.entity_decision import decide
 
     decide(entities, mentions)
     kinds = KINDS if keep_descriptions else NODE_KINDS
-    nodes = [entity for entity in entities if entity.kind in kinds]
-    return nodes, [[m for m in paper_mentions if m.kind in kinds] for paper_mentions in mentions]
+    return [entity for entity in entities if entity.kind in kinds], kinds
 
 
-def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bool = False,
-                workers: int = 1, progress: bool = False, keep_descriptions: bool = False,
-                on_bad: Callable | None = None, cache: str | None = None,
-                ) -> tuple[nx.MultiDiGraph, list[Paper], list[list[Mention]], BuildReport]:
-    """Run the whole pipeline; return the graph, the merged papers, all their mentions (nodes or
-    not, each with its entity's kind) and a report. With ``cache`` (a file path), papers extracted
-    before are read from that :class:`kg.extraction.cache.ExtractionCache` instead of extracted again."""
-    from tqdm import tqdm
-
+def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = None, skip_bad: bool = False,
+                  workers: int = 1, progress: bool = False, keep_descriptions: bool = False,
+                  on_bad: Callable | None = None, cache: str | None = None,
+                  contract: str | None = None) -> tuple[GraphStream, BuildReport]:
+    """Run the whole pipeline, spooling into the folder ``folder`` (made once the inputs are read: a
+    build that fails on them leaves nothing); return the graph as a stream and a report. ``contract``:
+    the file mentions.jsonl is written to (every mention, node or not, with its entity's kind).
+    With ``cache`` (a file path), papers extracted before are read from that
+    :class:`kg.extraction.cache.ExtractionCache` instead of extracted again."""
     from kg.extraction import Extractor
     from kg.extraction.cache import ExtractionCache
     from kg.resolution import resolve
@@ -174,21 +97,61 @@ def build_graph(paths: Sequence[str], *, format: str | None = None, skip_bad: bo
     papers = merge_papers(records)
     del records  # the raw records are not kept alongside the papers for the rest of the build
     report.papers = len(papers)
+    citations, stubs = resolve_citations(papers)
+    report.stubs = len(stubs)
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    parts = GraphParts(folder)
+    extraction = ExtractionCache(cache) if cache else None
+    mentions = _extract_into(parts, papers, (extraction or Extractor()).pipe(papers, workers=workers), progress)
+    del papers
+    for stub in stubs:
+        parts.add_paper(stub)
+    _release_freed_memory()
+    report.extracted = extraction.extracted if extraction else report.papers
+    report.mentions = sum(map(len, mentions))
+    entities, kinds = graph_entities(resolve(mentions), mentions, keep_descriptions)
+    with open(contract, "w", encoding="utf-8") if contract else nullcontext() as handle:
+        parts.add_edges(mentions, kinds, handle)
+    parts.add_citations(citations)
+    report.seconds = time.perf_counter() - started
+    return parts.graph(entities), report
+
+
+def _extract_into(parts: GraphParts, papers: list, extracted: Iterable[list[Mention]],
+                  progress: bool) -> list[list[Mention]]:
+    """Spool each paper as its mentions come back and let it go; return every paper's mentions."""
+    from tqdm import tqdm
+
     bar = tqdm(total=len(papers), desc="extracting", unit="paper", disable=not progress, file=sys.stderr)
     mentions = []
-    extraction = ExtractionCache(cache) if cache else None
-    for paper_mentions in (extraction or Extractor()).pipe(papers, workers=workers):
+    for index, paper_mentions in enumerate(extracted):
+        parts.add_paper(papers[index], paper_mentions)
+        papers[index] = None  # spooled: its abstract leaves memory
         mentions.append(paper_mentions)
         bar.update()
     bar.close()
-    report.extracted = extraction.extracted if extraction else len(papers)
-    report.mentions = sum(map(len, mentions))
-    entities, node_mentions = graph_entities(resolve(mentions), mentions, keep_descriptions)
-    citations, stubs = resolve_citations(papers)
-    report.stubs = len(stubs)
-    G = assemble(papers, node_mentions, entities, citations, stubs)
-    report.seconds = time.perf_counter() - started
-    return G, papers, mentions, report
+    return mentions
+
+
+def _release_freed_memory() -> None:
+    """Hand the pages of the freed records and abstracts back to the system (glibc only). They were
+    allocated by ``malloc`` (strings over 512 bytes), but mentions and resolution's tables are small
+    objects, which Python takes from arenas of its own: without this the freed abstracts stay resident
+    through resolution, the peak of the build."""
+    libc = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
+    if trim is not None:
+        trim(0)
+
+
+def build_graph(paths: Sequence[str], **options) -> tuple[nx.MultiDiGraph, BuildReport]:
+    """:func:`collect_graph` (the same options but ``contract``) into a ``MultiDiGraph``, with the report."""
+    with tempfile.TemporaryDirectory(prefix="kg-build-") as folder:
+        stream, report = collect_graph(paths, folder, **options)
+        try:
+            return stream.to_networkx(), report
+        finally:
+            stream.close()
 
 
 def build_into(out: str, inputs: list[str], options: dict, *, workers: int, neo4j: bool = False,
@@ -208,28 +171,47 @@ def build_into(out: str, inputs: list[str], options: dict, *, workers: int, neo4
 
     progress = not quiet and sys.stderr.isatty()
     before = mirror.read(out) if neo4j and verb == "add" else None  # what the database was loaded with
-    G, papers, mentions, report = build_graph(inputs, workers=workers, progress=progress, on_bad=report_bad,
-                                              cache=os.path.join(out, CACHE_DIR, CACHE_FILE), **options)
-    manifest = {"kg_version": __version__, "inputs": report.inputs,
-                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "records": report.records, "skipped_records": report.bad_records,
-                "input_paths": [os.path.abspath(path) for path in inputs], "options": options}
-    mirror.write(G, out, manifest=manifest, graphml=graphml,
-                 extra_files={"mentions.jsonl": lambda handle: write_mentions(handle, papers, mentions)})
+    cache = Path(out, CACHE_DIR)
+    folder = cache / f"build-{os.getpid()}"  # the spool: beside the output, on its file system
+    contract = folder / "mentions.jsonl"
+    try:
+        G, report = collect_graph(inputs, str(folder), workers=workers, progress=progress, on_bad=report_bad,
+                                  cache=str(cache / CACHE_FILE), contract=str(contract), **options)
+        manifest = {"kg_version": __version__, "inputs": report.inputs,
+                    "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "records": report.records, "skipped_records": report.bad_records,
+                    "input_paths": [os.path.abspath(path) for path in inputs], "options": options}
+        mirror.write(G, out, manifest=manifest, graphml=graphml,
+                     extra_files={"mentions.jsonl": lambda handle: _copy(contract, handle)})
+        G.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     if not quiet:
         print(report.summary(G))
         wrote = f"{out}/graph.json" + (" and graph.graphml" if (Path(out) / mirror.GRAPHML_FILE).exists() else "")
         extracted = f"Extracted {report.extracted} of {report.papers} papers (the others from the extraction cache). "
         print(f"{extracted if verb == 'add' else ''}Wrote {wrote}; `kg info {out}` counts it.")
     if neo4j:
-        from kg.db import connect
-        from loaders.neo4j_writer import load_changes, load_graph
-        with connect() as driver:
-            loaded = load_graph(G, driver, progress=progress) if before is None else \
-                load_changes(before, G, driver, progress=progress)
-        if not quiet:
-            print(f"Loaded into Neo4j: {loaded}")
+        _load(out, before, progress, quiet)
     return report
+
+
+def _copy(path: Path, handle: TextIO) -> None:
+    with open(path, encoding="utf-8") as source:
+        shutil.copyfileobj(source, handle)
+
+
+def _load(out: str, before: nx.MultiDiGraph | None, progress: bool, quiet: bool) -> None:
+    """Load the graph just written to ``out`` into Neo4j: whole (its text read from the store batch by
+    batch), or only what changed since ``before``."""
+    from kg import mirror
+    from kg.db import connect
+    from loaders.neo4j_writer import load_changes, load_graph
+    with connect() as driver:
+        loaded = load_graph(mirror.read(out, text=False), driver, progress=progress) if before is None else \
+            load_changes(before, mirror.read(out), driver, progress=progress)
+    if not quiet:
+        print(f"Loaded into Neo4j: {loaded}")
 
 
 def inputs_after_adding(directory: str, new: list[str]) -> tuple[list[str], dict]:

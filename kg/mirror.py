@@ -44,6 +44,7 @@ from typing import Iterable, TextIO
 import networkx as nx
 
 from kg import graphml, sqltwins, textstore
+from kg.assembly import GraphStream
 from kg.errors import KgError
 from kg.output import atomic_open, umask
 
@@ -59,8 +60,10 @@ GRAPHML_MAX_ITEMS = 1_000_000
 
 
 
-def counts(G: nx.MultiDiGraph) -> dict:
+def counts(G: nx.MultiDiGraph | GraphStream) -> dict:
     """Node counts per label and edge counts per type, keys sorted."""
+    if isinstance(G, GraphStream):  # tallied while it was collected: no walk over the spool
+        return G.counts()
     nodes = Counter(label for _, label in G.nodes(data="label"))
     edges = Counter(edge_type for _, _, edge_type in G.edges(keys=True))
     return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}

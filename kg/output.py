@@ -7,6 +7,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterable
 
 
 def umask() -> int:
@@ -36,6 +37,10 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
 def write_mentions(handle, papers, mentions) -> None:
     """The `kg extract` contract lines of every merged paper, in build order."""
     for paper, paper_mentions in zip(papers, mentions):
-        entities = [m.to_contract() for m in paper_mentions if m.type != "link"]
-        handle.write(json.dumps({"id": paper.record_id or paper.key, "entities": entities},
-                                ensure_ascii=False) + "\n")
+        handle.write(contract_line(paper.record_id or paper.key, paper_mentions))
+
+
+def contract_line(record: str, mentions: Iterable) -> str:
+    """A paper's line of the `kg extract` contract (mentions.jsonl): its id and its mentions but links."""
+    entities = [m.to_contract() for m in mentions if m.type != "link"]
+    return json.dumps({"id": record, "entities": entities}, ensure_ascii=False) + "\n"

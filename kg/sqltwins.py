@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections import Counter
 from itertools import islice
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
 from kg.model import NAMED_KINDS
 from kg.textstore import ROWS_PER_INSERT, connect_read_only
-from kg.twins import METHOD_EDGES, papers_into
+from kg.twins import METHOD_EDGES
 
 _SCHEMA = """
 CREATE TABLE entities (id PRIMARY KEY, label, type TEXT NOT NULL, name, kind, papers INTEGER NOT NULL) WITHOUT ROWID;
@@ -87,47 +88,63 @@ WHERE r.target IN ({_NAMED}) AND r.type IN ({", ".join(f"'{t}'" for t in METHOD_
 """
 
 
-def _entity_rows(G: nx.MultiDiGraph):
+def _write_nodes(db: sqlite3.Connection, G: nx.MultiDiGraph) -> tuple[list, set]:
+    """Insert the papers' and the entity names' rows in one walk over the nodes; return the entities'
+    rows (without their paper counts, known only after the relationships) and the papers' ids."""
+    papers, names, entities, paper_ids = [], [], [], set()
     for node, attrs in G.nodes(data=True):
+        if attrs.get("label") == "Paper":
+            title = attrs.get("title")
+            papers.append((node, attrs.get("key"), title, None if title is None else title.lower(), attrs.get("year")))
+            paper_ids.add(node)
         if attrs.get("type") is not None:
-            yield (node, attrs.get("label"), attrs["type"], attrs.get("name"), attrs.get("kind"),
-                   len(papers_into(G, node)))
+            entities.append((node, attrs.get("label"), attrs["type"], attrs.get("name"), attrs.get("kind")))
+            lowered = {name.lower() for name in [attrs.get("name"), *attrs.get("aliases", [])] if name is not None}
+            names += [(name, node) for name in sorted(lowered)]
+        if len(papers) + len(names) >= ROWS_PER_INSERT:
+            papers, names = _insert_nodes(db, papers, names)
+    _insert_nodes(db, papers, names)
+    return entities, paper_ids
 
 
-def _paper_rows(G: nx.MultiDiGraph):
-    return ((node, attrs.get("key"), attrs.get("title"), None if attrs.get("title") is None else attrs["title"].lower(),
-             attrs.get("year")) for node, attrs in G.nodes(data=True) if attrs.get("label") == "Paper")
+def _insert_nodes(db: sqlite3.Connection, papers: list, names: list) -> tuple[list, list]:
+    db.executemany("INSERT INTO papers VALUES (?, ?, ?, ?, ?)", papers)
+    db.executemany("INSERT INTO entity_names VALUES (?, ?)", names)
+    return [], []
 
 
-def _paper_entity_rows(G: nx.MultiDiGraph):
-    """``(entity, type, paper)`` of every relationship from a Paper to an entity node."""
-    nodes = G.nodes
-    return ((target, key, source, *(attrs.get(f) for f in EVIDENCE_FIELDS))
-            for source, target, key, attrs in G.edges(keys=True, data=True)
-            if nodes[source].get("label") == "Paper" and nodes[target].get("type") is not None)
+def _paper_entity_rows(G: nx.MultiDiGraph, paper_ids: set, entity_ids: set, papers: Counter) -> Iterator[tuple]:
+    """``(entity, type, paper, evidence...)`` of every relationship from a Paper to an entity node,
+    counting each entity's distinct papers into ``papers`` (relationships come grouped by source
+    and target, as a ``MultiDiGraph`` and a :class:`kg.assembly.GraphStream` give them)."""
+    last = None
+    for source, target, key, attrs in G.edges(keys=True, data=True):
+        if source in paper_ids and target in entity_ids:
+            if (source, target) != last:
+                papers[target] += 1
+                last = (source, target)
+            yield (target, key, source, *(attrs.get(f) for f in EVIDENCE_FIELDS))
 
 
-def _name_rows(G: nx.MultiDiGraph):
-    for node, attrs in G.nodes(data=True):
-        if attrs.get("type") is not None:
-            names = {name.lower() for name in [attrs.get("name"), *attrs.get("aliases", [])] if name is not None}
-            yield from ((name, node) for name in sorted(names))
+def _insert(db: sqlite3.Connection, statement: str, rows: Iterable[tuple]) -> None:
+    rows = iter(rows)
+    while chunk := list(islice(rows, ROWS_PER_INSERT)):
+        db.executemany(statement, chunk)
 
 
 def write(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
-    """Add the entity tables of ``G`` to the store at ``path`` (being written, in its generation folder)."""
+    """Add the entity tables of ``G`` to the store at ``path`` (being written, in its generation folder):
+    one walk over the nodes, one over the relationships, no lookup by node (a
+    :class:`kg.assembly.GraphStream` has none)."""
     db = sqlite3.connect(path)
     try:
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
         with db:
-            for statement, rows in (("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", _entity_rows(G)),
-                                    ("INSERT INTO entity_names VALUES (?, ?)", _name_rows(G)),
-                                    ("INSERT INTO papers VALUES (?, ?, ?, ?, ?)", _paper_rows(G)),
-                                    ("INSERT INTO paper_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                     _paper_entity_rows(G))):
-                rows = iter(rows)
-                while chunk := list(islice(rows, ROWS_PER_INSERT)):
-                    db.executemany(statement, chunk)
+            entities, paper_ids = _write_nodes(db, G)
+            counted: Counter = Counter()
+            _insert(db, "INSERT INTO paper_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    _paper_entity_rows(G, paper_ids, {row[0] for row in entities}, counted))
+            _insert(db, "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", (row + (counted[row[0]],) for row in entities))
         db.executescript(_INDEXES)
     finally:
         db.close()

@@ -143,8 +143,11 @@ def edges_with_text(G: nx.MultiDiGraph) -> Iterator[tuple]:
     """``(source, target, key, attrs)`` of every relationship, with its sentence when the store has one;
     one query per source node, not per relationship."""
     store = store_of(G)
+    if store is None:  # nothing to add: no lookups by node (a GraphStream has none)
+        yield from G.edges(keys=True, data=True)
+        return
     for source in G:
-        found = store.sentences_from(source) if store is not None and G.succ[source] else {}
+        found = store.sentences_from(source) if G.succ[source] else {}
         for target, keyed in G.succ[source].items():
             for key, attrs in keyed.items():
                 text = None if EDGE_TEXT in attrs else found.get((target, key))

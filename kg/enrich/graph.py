@@ -4,7 +4,7 @@ A paper from an API is matched to a Paper node on any key the two share, as ``kg
 matches references (``loaders.merge``): arXiv id, ``doi:...``, another id (``s2:...``,
 ``corpus:...``, ``openalex:...``), else the title key, never a title across different arXiv ids.
 Unmatched papers become stub nodes (``stub: true``), keyed and shaped like the stubs ``kg build``
-makes (``kg.build.paper_properties``).
+makes (``kg.assembly.paper_properties``).
 
 >>> import networkx as nx
 >>> from kg.model import Paper
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.build import paper_properties
+from kg.assembly import paper_properties
 from kg.model import CITES, Edge, Paper, PaperRef
 
 _ID_SUFFIX = "_id"

@@ -114,9 +114,10 @@ def mention_row(m: Mention) -> tuple:
 
 def mention_from_row(row) -> Mention:
     """A Mention from a worker's tuple, its vocabulary strings interned: unpickling gives every
-    chunk its own copy of "method", "uses", "abstract", which at 15M mentions is gigabytes."""
+    chunk its own copy of "method", "uses", "abstract", which at 15M mentions is gigabytes; the
+    surface forms repeat too (half of them are a copy of an earlier one at 5k papers)."""
     type_, text, canonical, role, field, start, end, sentence, evidence, source = row
-    return Mention(intern(type_), text, intern(canonical), intern(role), intern(field), start, end, sentence,
+    return Mention(intern(type_), intern(text), intern(canonical), intern(role), intern(field), start, end, sentence,
                    evidence, intern(source))
 
 

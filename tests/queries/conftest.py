@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import assemble
+from kg.assembly import assemble
 from kg.model import Entity, Mention, Paper
 
 # (type, canonical name, aliases, host, kind)

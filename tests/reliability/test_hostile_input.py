@@ -113,9 +113,9 @@ def test_python_build_strict_raises_input_error_and_skip_bad_counts(mixed_file):
     path, good = mixed_file
     with pytest.raises(InputError):
         build_graph([path], workers=1)
-    G, papers, _, report = build_graph([path], workers=1, skip_bad=True, on_bad=lambda error: None)
+    G, report = build_graph([path], workers=1, skip_bad=True, on_bad=lambda error: None)
     assert report.bad_records == len(BAD_LINES)
-    assert report.records == len(good) == len(papers)
+    assert report.records == len(good) == report.papers
 
 
 def test_megabyte_abstract_builds(tmp_path, write_jsonl, run_kg):
