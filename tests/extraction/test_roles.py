@@ -97,3 +97,8 @@ def test_latex_leaves_a_title_name(extractor):
 def test_a_survey_title_proposes_nothing(extractor):
     got = roles(extractor, title="Graph Neural Networks: A Review of Methods and Applications")
     assert "proposes" not in got.values()
+
+
+def test_a_dataset_word_inside_a_dashed_name_makes_no_dataset(extractor):
+    mentions = extractor.extract(Paper(title="", abstract="We present Prior-Data Fitted Networks (PFNs)."))
+    assert {(m.type, m.role) for m in mentions if m.canonical == "PFNs"} == {("method", "proposes")}

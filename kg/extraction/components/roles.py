@@ -61,7 +61,8 @@ class RoleAssigner:
         if proposed is None:
             return
         if proposed.type == "method" and proposed.source in _NAME_RULES and any(
-                w in self.dataset_heads for w in table.lower[verb:min(proposed.end_token + 3, end)]):
+                table.lower[i] in self.dataset_heads and table.space[i - 1]  # not "Prior-Data Fitted Networks"
+                for i in range(verb + 1, min(proposed.end_token + 3, end))):
             proposed.type = "dataset"
         if not self._propose(table, proposed):
             self._propose(table, self._apposition(table, proposed, cands))
