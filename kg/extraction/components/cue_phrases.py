@@ -31,7 +31,7 @@ class CuePhrases:
         self.bare = {t: set(words) for t, words in cues["bare_heads"].items()}
         self.bare_tasks = set(cues["bare_task_heads_in_context"])
         self.bare_task_context = set(cues["bare_task_context_words"])
-        self.measured_words = set(cues["heads"]["metric"]) | {"performance", "results", "quality", "error", "errors"}
+        self.measured_words = set(cues["heads"]["metric"]) | set(cues["task_measure_words"])
         self.task_ends = set(cues["task_phrase_ends"])
         self.kept_task_ends = set(cues["task_phrase_kept_ends"])
         self.competition_words = set(cues["competition_task_words"])
@@ -70,7 +70,12 @@ class CuePhrases:
         """``speech recognition systems``: only the last head word of a compound starts a phrase; but a task
         before a metric is a task of its own (``translation accuracy``: the task that is measured)."""
         return i + 1 < len(table) and table.space[i] and table.lower[i + 1] in self.head_types \
-            and not ("task" in self.head_types.get(table.lower[i], ()) and table.lower[i + 1] in self.measured_words)
+            and not ("task" in self.head_types.get(table.lower[i], ()) and self._measured(table, i))
+
+    def _measured(self, table: Tokens, i: int) -> bool:
+        """A metric word follows token ``i`` (``classification accuracy``, ``segmentation performance``):
+        the task noun there is the task that is measured."""
+        return i + 1 < len(table) and table.lower[i + 1] in self.measured_words
 
     def _modifiers_start(self, doc: Doc, head: int, type_: str, lexicon_types: dict[int, str]) -> int:
         """First token of the modifier run before ``doc[head]`` (``Chinese-to-English`` stays whole)."""
@@ -191,12 +196,11 @@ class CuePhrases:
 
     def _bare_task(self, table: Tokens, head: int) -> bool:
         """``trained for classification``, ``on detection and segmentation``: a task noun alone after a
-        preposition or a conjunction, with nothing after it that it could modify."""
+        preposition or a conjunction, with nothing after it that it could modify; or one a metric measures."""
         after = head + 1
-        if table.lower[head] in self.bare_tasks and after < len(table) and table.lower[after] in self.measured_words:
-            return True  # "classification accuracy", "segmentation performance": the task that is measured
-        return table.lower[head] in self.bare_tasks and head > 0 and table.lower[head - 1] in self.bare_task_context \
+        alone = head > 0 and table.lower[head - 1] in self.bare_task_context \
             and (after >= len(table) or table.is_punct(after) or table.lower[after] in self.stop)
+        return table.lower[head] in self.bare_tasks and (alone or self._measured(table, head))
 
     def _of_phrase_end(self, table: Tokens, head: int, lexicon_types: dict[int, str]) -> int:
         """``detection of abnormal behaviours``: a task head takes a short ``of`` phrase that ends by itself

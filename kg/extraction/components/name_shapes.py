@@ -129,12 +129,8 @@ class NameShapes:
         j = end
         while j < limit and (table.words[j] in (",", "and", "or") or looks_like_name(table.words[j])):
             j += 1
-        if j >= limit or table.lower[j] != "as":
-            return False
-        k = j + 1
-        while k < min(limit, j + 4) and table.lower[k] not in self.dataset_heads:
-            k += 1
-        return k < limit and table.lower[k] in self.dataset_heads
+        return j < limit and table.lower[j] == "as" \
+            and any(table.lower[k] in self.dataset_heads for k in range(j + 1, min(limit, j + 5)))
 
     def _bare(self, table: Tokens, text: str, first: int, lexicon_sentences: set[int]) -> bool:
         """An all-capitals abbreviation the sentence gives no ML sense: no model word before it (``the
