@@ -153,7 +153,16 @@ def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
         return "a journal or conference, not an entity"
     if seen.long_forms and all(map(_everyday_words, seen.long_forms)):
         return "an acronym of everyday words with no ML sense (individual rationality, electronic health records)"
+    if seen.long_forms and all(map(_a_language, seen.long_forms)):
+        return "an acronym of a language (Modern Standard Arabic, Morphologically Rich Languages), not an entity"
     return None
+
+
+def _a_language(long_form: str) -> bool:
+    """A long form that names a natural language or a kind of languages: its last word is a language
+    (``Modern Standard Arabic``, ``Japanese``) or ``language(s)`` (``Morphologically Rich Languages``)."""
+    last = long_form.split()[-1].casefold()
+    return last in ("language", "languages") or last in load().languages
 
 
 def _everyday_words(long_form: str) -> bool:

@@ -162,3 +162,10 @@ def test_an_acronym_of_everyday_words_is_no_entity_but_one_of_ml_words_is():
 
 def test_a_task_head_that_is_also_an_adjective_ends_a_task():
     assert kinds("Image matching is a fundamental problem in vision.")["Image matching"] != "description"
+
+
+def test_an_acronym_of_a_language_is_no_entity():
+    found = kinds("We study sentiment in Modern Standard Arabic (MSA) news.",
+                  "Parsing Morphologically Rich Languages (MRLs) is hard for the Tree Adjoining Grammar (TAG).")
+    assert found["MSA"] == found["MRLs"] == "description"
+    assert found["tree-adjoining grammar"] == "concept"  # TAG: an acronym of a method

@@ -338,3 +338,39 @@ def test_a_title_phrase_or_heading_before_the_colon_proposes_nothing(extractor, 
 def test_a_title_name_before_the_colon_is_still_proposed(extractor):
     mentions = extractor.extract(Paper(title="Set Transformer: A Framework for Attention-based Networks"))
     assert [(m.text, m.role) for m in mentions if m.source == "title_name"] == [("Set Transformer", "proposes")]
+
+
+def test_dataset_words_after_a_name_leave_its_name(spans):
+    found = spans("We evaluate on the PKU and MSRA benchmark datasets. On NIST MT08 set, BLEU rises. "
+                  "We also report the WMT14 test set.")
+    names = {canonical for kind, _, canonical in found if kind == "dataset"}
+    assert {"PKU", "MSRA", "NIST MT08", "WMT14 test set"} <= names  # PKU: a list ending in a dataset word
+
+
+def test_evaluation_campaigns_are_no_methods(spans):
+    found = spans("Testbeds such as SENSEVAL and SEMEVAL competitions helped. Results in the PASCAL Challenge "
+                  "on Grammar Induction are low. We use FooNet.")
+    assert not {"SENSEVAL", "SEMEVAL", "PASCAL"} & (texts(found, "method") | texts(found, "dataset"))
+    assert "FooNet" in texts(found, "method")
+
+
+def test_a_name_in_apposition_to_a_resource_is_a_dataset(spans):
+    found = spans("We create a high-coverage German resource, DERIVBASE, mapping 280k lemmas. "
+                  "With this resource, GPTX-2 achieves the best score.")
+    assert "DERIVBASE" in texts(found, "dataset")
+    assert "GPTX-2" not in texts(found, "dataset")  # no apposition: a verb follows the name
+
+
+def test_the_word_after_we_is_a_verb(spans):
+    found = spans("First, we frame citation classification as a domain adaptation task. "
+                  "We model manipulation concepts as graphs.")
+    assert "citation classification" in texts(found, "task")
+    assert not {"frame citation classification", "model manipulation"} & texts(found, "task")
+
+
+def test_items_of_a_task_list_are_tasks(spans):
+    found = spans("It helps tasks such as question answering, taxonomy learning and document indexing (Smith), "
+                  "and in applications, such as social websites, emotion classification matters.")
+    assert {"taxonomy learning", "document indexing"} <= texts(found, "task")
+    assert "taxonomy learning" not in texts(found, "method")
+    assert "social websites" not in texts(found, "task")

@@ -8,7 +8,7 @@ files read by :mod:`kg.extraction.lexicon`. Whether an entity becomes a graph no
 later, over the whole corpus, by :mod:`kg.entity_decision`.
 """
 from kg.extraction.components import (acronyms, cue_phrases, lexicon_matcher, name_shapes,  # noqa: F401
-                                      roles, selection, task_clauses, url_finder)
+                                      roles, selection, task_clauses, task_lists, url_finder)
 from kg.extraction.components.doc_tables import Candidate, candidates, tokens
 
 __all__ = ["Candidate", "candidates", "tokens"]

@@ -77,6 +77,16 @@ class CuePhrases:
         the task noun there is the task that is measured."""
         return i + 1 < len(table) and table.lower[i + 1] in self.measured_words
 
+    def _dataset_name_end(self, table: Tokens, first: int, head: int) -> int | None:
+        """Where a dataset's name ends, before the dataset words after it (``MSRA benchmark datasets`` is
+        MSRA; ``NIST MT08 set``, a set after a name, is NIST MT08, where ``test set`` stays whole); None
+        when the head is part of the name."""
+        end = head if table.lower[head] in self.drop_heads or table.lower[head] == "set" and head - 1 >= first \
+            and looks_like_name(table.words[head - 1]) else None
+        while end and end - 1 > first and table.lower[end - 1] in self.drop_heads:
+            end -= 1
+        return end
+
     def _modifiers_start(self, doc: Doc, head: int, type_: str, lexicon_types: dict[int, str]) -> int:
         """First token of the modifier run before ``doc[head]`` (``Chinese-to-English`` stays whole)."""
         table = tokens(doc)
@@ -108,11 +118,13 @@ class CuePhrases:
         """``train word embeddings`` is ``word embeddings``: a verb or adverb before the modifiers begins a
         clause, not the term; unless what follows looks like more verb (``seeks feature extraction``,
         ``adopted NLP``), where the whole stays a fragment for the entity decision to drop."""
-        start = first
+        # the word after a subject is its verb: "we frame citation classification as ..."
+        after_subject = first > 0 and table.lower[first - 1] in ("we", "they")
+        start = first + after_subject
         while start < head and table.words[start] == table.lower[start] and table.lower[start] in self.clause_starts \
                 and (table.space[start] or table.words[start + 1] not in DASHES):
             start += 1
-        if start == first or start == head or table.lower[start].endswith(("ed", "s")):
+        if not after_subject and (start == first or start == head or table.lower[start].endswith(("ed", "s"))):
             return first
         return start
 
@@ -160,7 +172,8 @@ class CuePhrases:
                 and doc.user_data.get("field") == "title":
             type_ = "method"  # "... via Manifold Entropy Estimation": what a title does a thing by is a method
         mods, span = table.span_text(first, head), table.span_text(first, end)
-        canonical = PARENTHESIS.sub("", mods if head_word in self.drop_heads else span)
+        name_end = self._dataset_name_end(table, first, head) if type_ == "dataset" else None
+        canonical = PARENTHESIS.sub("", table.span_text(first, name_end) if name_end else span)
         if type_ == "method" and head_word in self.generic_heads and mods \
                 and table.lower[head - 1] not in self.head_needing:  # "Targeted Language Model" keeps "Model"
             # a lower-case head goes where what is left ends in a name ("the CLIP model", "an Optimal

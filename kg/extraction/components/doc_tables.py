@@ -18,7 +18,7 @@ from kg.extraction.lexicon import load
 
 # Which finder wins when two candidates of equal length overlap.
 PRIORITY = {"url": 9, "title_name": 6, "acronym": 5, "lexicon": 4, "acronym_ref": 4,
-            "cue_phrase": 3, "task_phrase": 3, "task_clause": 2, "described_name": 2, "name_shape": 1, "bare_name": 1}
+            "task_list": 4, "cue_phrase": 3, "task_phrase": 3, "task_clause": 2, "described_name": 2, "name_shape": 1, "bare_name": 1}
 # Short forms in parentheses: two or more characters, at least one capital ("LLS", "cMIM", "Re-ID").
 ACRONYM = re.compile(r"^(?=.*[A-Z])(?=(?:.*[A-Za-z]){2})[A-Za-z][\w\-+./]{0,11}$")
 TYPE_ORDER = ("dataset", "metric", "task", "method")
@@ -207,7 +207,8 @@ _QUOTES = {"\"", "'", "\u201c", "\u201d", "\u2018", "\u2019"}
 
 def described_type(table: Tokens, first: int, end: int, heads: dict[str, str], naming: set[str]) -> str | None:
     """The type that a description beside the name ``words[first:end]`` gives it: the head of an
-    appositive after it (``DNIS, a method that``, ``M2RAG, a novel task``) or of the phrase before a
+    appositive after it (``DNIS, a method that``, ``M2RAG, a novel task``), of a phrase the name stands in
+    apposition to (``a German resource, DERIVBASE, mapping``) or of the phrase before a
     naming word (``a new dataset named UFine6926``, ``a ... method named MLCD``). ``heads`` maps a
     head word to its type.
 
@@ -225,6 +226,10 @@ def described_type(table: Tokens, first: int, end: int, heads: dict[str, str], n
                 break
             if not dashed_after:  # "multi-task model": "task" is a modifier
                 head = heads.get(lower[i], head)  # the last head word before the phrase ends is its head
+        if head:
+            return head
+    if 1 < first and end < len(words) and words[first - 1] == words[end] == ",":
+        head = heads.get(lower[first - 2])  # "a high-coverage German resource, DERIVBASE, mapping ..."
         if head:
             return head
     before = first - 1

@@ -32,6 +32,7 @@ class NameShapes:
         self.list_cues = set(cues["dataset_list_cues"])
         self.blockers = set(cues["dataset_list_blockers"])
         self.dataset_heads = set(cues["heads"]["dataset"])
+        self.campaign_words = set(cues["campaign_words"])
         self.list_openers = set(cues["dataset_list_openers"])
         self.title_dataset_heads = set(cues["title_dataset_heads"])
         self.title_name_heads = set(cues["title_name_heads"])
@@ -66,6 +67,8 @@ class NameShapes:
             text = table.span_text(first, end)
             if looks_like_name(text) and not self.resources.names_nothing(text):
                 described = described_type(table, first, end, self.described_heads, self.naming)
+                if self._campaign(table, end):
+                    continue
                 if described:  # "UFine6926, a dataset of ...": typed by what the text says it is
                     add_span(doc, described, first, end, "described_name", text)
                 else:
@@ -124,13 +127,26 @@ class NameShapes:
             or self._used_as_data(tokens(doc), end) else None
 
     def _used_as_data(self, table: Tokens, end: int) -> bool:
-        """``MT05, MT06 and MT08 as test sets``: the list the name ends or stands in is used as data."""
+        """``MT05, MT06 and MT08 as test sets``: the list the name ends or stands in is used as data; so is a
+        list that ends in a dataset word (``the PKU and MSRA benchmark datasets``)."""
+        j, limit = self._list_end(table, end)
+        if j >= limit:
+            return False
+        return j > end and table.lower[j] in self.dataset_heads or table.lower[j] == "as" and any(table.lower[k] in self.dataset_heads for k in range(j + 1, min(limit, j + 5)))
+
+    def _list_end(self, table: Tokens, end: int) -> tuple[int, int]:
+        """The token after the list of names that the name ending at ``end`` starts, and the sentence's end."""
         limit = table.sentence_end(table.sentence_of[end - 1])
         j = end
         while j < limit and (table.words[j] in (",", "and", "or") or looks_like_name(table.words[j])):
             j += 1
-        return j < limit and table.lower[j] == "as" \
-            and any(table.lower[k] in self.dataset_heads for k in range(j + 1, min(limit, j + 5)))
+        return j, limit
+
+    def _campaign(self, table: Tokens, end: int) -> bool:
+        """``the PASCAL Challenge``, ``SENSEVAL and SEMEVAL competitions``, ``CoNLL-X and CoNLL-2007 shared
+        tasks``: evaluation campaigns, of none of the four types (nor methods by default)."""
+        j, limit = self._list_end(table, end)
+        return j < limit and table.lower[j] in self.campaign_words
 
     def _bare(self, table: Tokens, text: str, first: int, lexicon_sentences: set[int]) -> bool:
         """An all-capitals abbreviation the sentence gives no ML sense: no model word before it (``the
