@@ -1,8 +1,8 @@
 """The graph against hand-judged entity nodes (tests/data/judged/README.md).
 
-610 nodes that earlier builds made, drawn at random from three graphs (the seed pages, the
-papers citing Turing 1950 in the Semantic Scholar response, and the SciERC abstracts of the
-development gold) and judged one by one as real, generic or junk. A build must keep the real ones (by name or alias, same label) and drop the
+760 nodes that earlier builds made, drawn at random from four graphs (the seed pages, the
+papers citing Turing 1950 in the Semantic Scholar response, and the SciERC abstracts and TDMSci
+sentences of the development gold) and judged one by one as real, generic or junk. A build must keep the real ones (by name or alias, same label) and drop the
 junk; the floors sit a little below what the build does today, so a regression fails.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kg import judged
 
 JUDGED = judged.read(__file__.rsplit("/", 2)[0] + "/data/judged/judged_nodes.jsonl")
 # (corpus, least share of judged real nodes still nodes, most share of judged junk nodes still nodes)
-FLOORS = [("seeds", 0.88, 0.25), ("s2-citing", 0.72, 0.22), ("scierc", 0.91, 0.22)]
+FLOORS = [("seeds", 0.88, 0.25), ("s2-citing", 0.72, 0.22), ("scierc", 0.91, 0.22), ("tdmsci", 0.87, 0.31)]
 
 
 @pytest.fixture(scope="module")
@@ -30,27 +30,40 @@ def citing_graph(shared_dir, tmp_path_factory):
     return kg.build([str(path)], workers=1).to_networkx()
 
 
-@pytest.fixture(scope="module")
-def scierc_graph(shared_dir, tmp_path_factory):
-    """The graph of the development gold's SciERC abstracts, as the third sample drew them."""
-    path = tmp_path_factory.mktemp("scierc") / "scierc.jsonl"
+def _gold_graph(shared_dir, tmp_path_factory, source: str):
+    """The graph of the development gold's texts of one source, as the sample drew them."""
+    path = tmp_path_factory.mktemp(source) / f"{source}.jsonl"
     with open(shared_dir / "eval-dev" / "gold-dev.jsonl", encoding="utf-8") as gold:
         units = [json.loads(line) for line in gold]
     rows = [{"id": u["id"], "title": u.get("title") or "", "abstract": u["abstract"]}
-            for u in units if u["source"] == "scierc"]
+            for u in units if u["source"] == source]
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return kg.build([str(path)], workers=1).to_networkx()
 
 
+@pytest.fixture(scope="module")
+def scierc_graph(shared_dir, tmp_path_factory):
+    """The graph of the development gold's SciERC abstracts (the third sample)."""
+    return _gold_graph(shared_dir, tmp_path_factory, "scierc")
+
+
+@pytest.fixture(scope="module")
+def tdmsci_graph(shared_dir, tmp_path_factory):
+    """The graph of the development gold's TDMSci sentences, one paper each (the fourth sample)."""
+    return _gold_graph(shared_dir, tmp_path_factory, "tdmsci")
+
+
 def test_the_judged_sample_is_what_the_readme_says():
-    assert len(JUDGED) == 610
+    assert len(JUDGED) == 760
     assert {j["verdict"] for j in JUDGED} == {"real", "generic", "junk"}
-    assert [sum(j["corpus"] == c for j in JUDGED) for c in ("seeds", "s2-citing", "scierc")] == [300, 150, 160]
+    assert [sum(j["corpus"] == c for j in JUDGED) for c in ("seeds", "s2-citing", "scierc", "tdmsci")] \
+        == [300, 150, 160, 150]
 
 
 @pytest.mark.parametrize("corpus, real_floor, junk_ceiling", FLOORS)
-def test_real_nodes_stay_and_junk_goes(corpus, real_floor, junk_ceiling, seed_graph, citing_graph, scierc_graph):
-    G = {"seeds": seed_graph, "s2-citing": citing_graph, "scierc": scierc_graph}[corpus]
+def test_real_nodes_stay_and_junk_goes(corpus, real_floor, junk_ceiling, seed_graph, citing_graph, scierc_graph,
+                                       tdmsci_graph):
+    G = {"seeds": seed_graph, "s2-citing": citing_graph, "scierc": scierc_graph, "tdmsci": tdmsci_graph}[corpus]
     scores = judged.score(G, [j for j in JUDGED if j["corpus"] == corpus])
     real, real_total = scores["real"]
     junk, junk_total = scores["junk"]
