@@ -374,3 +374,9 @@ def test_items_of_a_task_list_are_tasks(spans):
     assert {"taxonomy learning", "document indexing"} <= texts(found, "task")
     assert "taxonomy learning" not in texts(found, "method")
     assert "social websites" not in texts(found, "task")
+
+
+def test_an_adjective_coordinated_before_a_task_shares_its_head(spans):
+    found = spans("We study syntactic and semantic parsing. It helps tutoring and machine translation.")
+    assert ("task", "syntactic and semantic parsing", "semantic parsing") in found
+    assert "tutoring and machine translation" not in texts(found, "task")  # a noun there is a task of its own

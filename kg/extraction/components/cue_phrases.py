@@ -186,8 +186,23 @@ class CuePhrases:
                 and not self._defined_otherwise(doc, head - 1) else canonical
         if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not LETTER.search(canonical):
             return False
+        if type_ == "task" and self._shares_head(table, first, head, lexicon_types):
+            first -= 2  # the mention is the coordination, its name the task the head word ends
         add_span(doc, type_, first, end, "cue_phrase", canonical)
         return True
+
+    def _shares_head(self, table: Tokens, first: int, head: int, lexicon_types: dict[int, str]) -> bool:
+        """``syntactic and semantic parsing``: an adjective coordinated with the phrase's only modifier shares
+        its head, and annotators mark the whole. A noun there is mostly a task of its own (``tutoring and
+        machine translation``, ``thread ranking and answer summarization``), so only adjectives that
+        open the coordination count."""
+        if first != head - 1 or first < 2 or table.lower[first - 1] not in ("and", "or"):
+            return False
+        other = first - 2
+        word = table.words[other]
+        opens = other == table.sentence_start(other) or table.is_punct(other - 1) or table.lower[other - 1] in self.stop
+        return opens and word.islower() and word in english("adjectives") and word not in self.qualifiers \
+            and word not in self.cue_words and other not in lexicon_types
 
     @staticmethod
     def _defined_otherwise(doc: Doc, i: int) -> bool:
