@@ -380,3 +380,10 @@ def test_an_adjective_coordinated_before_a_task_shares_its_head(spans):
     found = spans("We study syntactic and semantic parsing. It helps tutoring and machine translation.")
     assert ("task", "syntactic and semantic parsing", "semantic parsing") in found
     assert "tutoring and machine translation" not in texts(found, "task")  # a noun there is a task of its own
+
+
+def test_a_task_defined_before_its_task_word_keeps_its_acronym(spans):
+    found = spans("Its use in the downstream Image-Text Retrieval (ITR) task is hard. "
+                  "We give a comparative analysis of state-of-the-art models.")
+    assert ("task", "Image-Text Retrieval (ITR)", "image-text retrieval") in found  # the definition, not "... (ITR)"
+    assert not any(text.endswith("state-") for _, text, _ in found)  # no of-phrase cut inside a compound

@@ -243,7 +243,8 @@ class CuePhrases:
         stopped = end < len(table) and (table.is_punct(end) or table.lower[end] in self.stop) \
             and table.lower[end] not in ("and", "or")  # "of 2-character and 3-character names": cut mid-list
         words = sum(not self._joins(table, i) for i in range(of + 1, end))
-        return end if 0 < words <= self.MAX_OF_WORDS and stopped else head + 1
+        cut = table.words[end - 1] in DASHES  # "analysis of state-of-the-art ...": a stop word inside a compound
+        return end if 0 < words <= self.MAX_OF_WORDS and stopped and not cut else head + 1
 
     def _has_proper_name(self, doc: Doc, first: int, head: int) -> bool:
         """A dataset phrase needs a name that is not a language: ``Europarl data``, not ``Chinese text corpus``;
@@ -309,6 +310,8 @@ class CuePhrases:
             return
         first = self._modifiers_start(doc, end, "task", lexicon_types)
         text = table.span_text(first, end)
+        if self._acronym_before(table, end - 1, first, "task"):
+            return  # "the Image-Text Retrieval (ITR) task": the definition names it (kg_acronyms), with its alias
         if first < end and not self.resources.is_generic(text) and self._names_a_task(table, first, end):
             kept = table.lower[end] in self.kept_task_ends
             add_span(doc, "task", first, end + kept, "task_phrase", text)
