@@ -65,10 +65,8 @@ class NameShapes:
                 continue
             seen_until = end
             text = table.span_text(first, end)
-            if looks_like_name(text) and not self.resources.names_nothing(text):
+            if looks_like_name(text) and not self.resources.names_nothing(text) and not self._campaign(table, end):
                 described = described_type(table, first, end, self.described_heads, self.naming)
-                if self._campaign(table, end):
-                    continue
                 if described:  # "UFine6926, a dataset of ...": typed by what the text says it is
                     add_span(doc, described, first, end, "described_name", text)
                 else:
@@ -132,7 +130,9 @@ class NameShapes:
         j, limit = self._list_end(table, end)
         if j >= limit:
             return False
-        return j > end and table.lower[j] in self.dataset_heads or table.lower[j] == "as" and any(table.lower[k] in self.dataset_heads for k in range(j + 1, min(limit, j + 5)))
+        if table.lower[j] == "as":
+            return any(table.lower[k] in self.dataset_heads for k in range(j + 1, min(limit, j + 5)))
+        return j > end and table.lower[j] in self.dataset_heads
 
     def _list_end(self, table: Tokens, end: int) -> tuple[int, int]:
         """The token after the list of names that the name ending at ``end`` starts, and the sentence's end."""
