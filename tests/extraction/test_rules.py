@@ -387,3 +387,8 @@ def test_a_task_defined_before_its_task_word_keeps_its_acronym(spans):
                   "We give a comparative analysis of state-of-the-art models.")
     assert ("task", "Image-Text Retrieval (ITR)", "image-text retrieval") in found  # the definition, not "... (ITR)"
     assert not any(text.endswith("state-") for _, text, _ in found)  # no of-phrase cut inside a compound
+
+
+def test_a_stop_word_that_makes_a_term_with_the_next_word_stays(spans):
+    found = spans("We study named entity tagging and large vocabulary speech recognition. Large datasets help.")
+    assert {"named entity tagging", "large vocabulary speech recognition"} <= texts(found, "task")

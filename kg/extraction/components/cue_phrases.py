@@ -38,6 +38,7 @@ class CuePhrases:
         self.rate_words = set(cues["metric_rate_words"])
         self.generic_heads = set(cues["generic_method_heads"])
         self.metric_modifiers = set(cues["metric_modifiers"])
+        self.stop_compounds = set(cues["stop_word_compounds"])
         decision = read_json("entity_decision.json")
         self.qualifiers = set(decision["qualifiers"])
         # a verb or adverb before the modifiers begins a clause, not the term ("train word embeddings")
@@ -101,7 +102,8 @@ class CuePhrases:
             if table.is_punct(prev):
                 if not (table.words[prev] in glue and prev - 1 >= sent_start and not table.space[prev - 1]):
                     break
-            elif (table.lower[prev] in self.stop and not glued and not self._after_dash(table, prev, glue)) \
+            elif (table.lower[prev] in self.stop and not glued and not self._after_dash(table, prev, glue)
+                  and not self._opens_compound(table, prev, head)) \
                     or lexicon_types.get(prev, type_) != type_ \
                     or (type_ != "dataset" and NUMBER.match(table.words[prev])):
                 break
@@ -110,9 +112,15 @@ class CuePhrases:
             first -= 1
         while first < head and (table.is_punct(first) or table.lower[first] in self.stop
                                 and not (not table.space[first] and table.words[first + 1] in glue)
+                                and not self._opens_compound(table, first, head)
                                 or self._qualifies(table, first)):
             first += 1
         return self._after_clause_start(table, first, head)
+
+    def _opens_compound(self, table: Tokens, i: int, head: int) -> bool:
+        """``named entity tagging``, ``large vocabulary speech recognition``: a stop word that makes a term with
+        the next word (``cues.json`` ``stop_word_compounds``) is part of the phrase."""
+        return i + 1 < head and f"{table.lower[i]} {table.lower[i + 1]}" in self.stop_compounds
 
     def _after_clause_start(self, table: Tokens, first: int, head: int) -> int:
         """``train word embeddings`` is ``word embeddings``: a verb or adverb before the modifiers begins a
