@@ -25,6 +25,7 @@ _ACTION_NOUN = re.compile(r"(?:tion|sion|ing|ment|sis|ery)$")  # a noun of doing
 _QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cut through
 # PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
 _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
+_PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 
 
@@ -146,6 +147,8 @@ def fragment(name: str) -> str | None:
         return "has a verb or adverb inside"
     if len(low) > 1 and (low[0] in w.gerunds or low[0].endswith("ing") and (len(low) >= 3 or low[1].endswith("s"))):
         return "a gerund with its object"
+    if len(low) >= 3 and plain[0] and _PLURAL.search(low[0]) and low[0] in w.common:
+        return "starts with a plural or a verb in -s: no modifier of a term"  # "exhibits representation learning"
     return None
 
 
