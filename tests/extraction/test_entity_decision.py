@@ -35,7 +35,7 @@ def test_descriptions_are_no_names(abstract, name):
     ("Agents rely on querying search engines for answers.", "querying search engines"),
     ("The Compute-Optimal regime is studied.", "Compute-Optimal"),
     ("We study Low-Dimensional embeddings of words.", "Low-Dimensional embeddings"),
-    ("The model exhibits representation learning abilities.", "exhibits representation learning"),
+    ("We derive a limit that exhibits representation learning mirroring finite models.", "exhibits representation learning"),
 ])
 def test_fragments_are_no_names(abstract, name):
     assert kinds(abstract)[name] == "description"
