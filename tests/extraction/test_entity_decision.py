@@ -35,7 +35,8 @@ def test_descriptions_are_no_names(abstract, name):
     ("Agents rely on querying search engines for answers.", "querying search engines"),
     ("The Compute-Optimal regime is studied.", "Compute-Optimal"),
     ("We study Low-Dimensional embeddings of words.", "Low-Dimensional embeddings"),
-    ("We derive a limit that exhibits representation learning mirroring finite models.", "exhibits representation learning"),
+    ("We develop a width limit, the Bayesian representation learning limit, that exhibits representation learning "
+     "mirroring that in finite-width models.", "exhibits representation learning"),
 ])
 def test_fragments_are_no_names(abstract, name):
     assert kinds(abstract)[name] == "description"
