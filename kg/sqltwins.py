@@ -34,7 +34,7 @@ import networkx as nx
 
 from kg.model import NAMED_KINDS
 from kg.textstore import ROWS_PER_INSERT, connect_read_only
-from kg.twins import METHOD_EDGES
+from kg.twins import DATASET_EDGES, METHOD_EDGES
 
 _SCHEMA = """
 CREATE TABLE entities (id PRIMARY KEY, label, type TEXT NOT NULL, name, kind, papers INTEGER NOT NULL) WITHOUT ROWID;
@@ -49,6 +49,7 @@ CREATE INDEX entities_ranked ON entities (type, papers DESC, id);
 CREATE INDEX entity_names_lowered ON entity_names (lowered);
 CREATE INDEX papers_key ON papers (key);
 CREATE INDEX papers_title_lowered ON papers (title_lowered);
+CREATE INDEX paper_entities_source ON paper_entities (source, type, target);
 """
 EVIDENCE_FIELDS = ("field", "sentence_index", "start", "end", "rule", "mentions")
 # Entities named :text by id, name or alias (of :label, or of any entity type when it is NULL).
@@ -149,6 +150,24 @@ def write(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     finally:
         db.close()
 
+# Entities of :label named (by one of the relationship types in {edges}) in the most papers that name
+# (by one of {anchor_edges}) an entity of :anchor_label named :text (twins._cooccurring).
+_COOCCURRING = f"""
+SELECT x.target, e.name, count(DISTINCT x.source) AS papers
+FROM paper_entities a
+JOIN paper_entities x ON x.source = a.source
+JOIN entities e ON e.id = x.target
+WHERE a.target IN ({_NAMED.replace(":label", ":anchor_label")}) AND a.type IN ({{anchor_edges}})
+  AND x.type IN ({{edges}}) AND e.label = :label
+GROUP BY x.target ORDER BY papers DESC, x.target ASC LIMIT :n
+"""
+_PAPER_ENTITIES = f"""
+SELECT r.source, r.type, r.target, e.name, r.mentions
+FROM paper_entities r JOIN entities e ON e.id = r.target
+WHERE r.source IN ({_PAPERS_NAMED})
+ORDER BY r.source, r.type, r.target
+"""
+
 
 def _top_entities(db: sqlite3.Connection, type: str, n: int, kind: str) -> list[dict]:
     return [dict(zip(("id", "name", "kind", "papers"), row))
@@ -177,9 +196,37 @@ def _evidence(db: sqlite3.Connection, paper: str, entity: str) -> list[dict]:
     return sorted(rows, key=lambda row: (row["paper"], row["entity"], row["relation"]))
 
 
-SQL_TWINS: dict[str, Callable[..., list[dict]]] = {"evidence": _evidence, "top_entities": _top_entities,
-                                                   "search_entities": _search_entities,
-                                                   "papers_using_method": _papers_using_method}
+def _cooccurring(db: sqlite3.Connection, text: str, n: int, anchor_label: str, anchor_edges: tuple[str, ...],
+                 column: str, label: str, edges: tuple[str, ...]) -> list[dict]:
+    listed = lambda types: ", ".join(f"'{t}'" for t in types)  # noqa: E731  (relationship types: constants)
+    statement = _COOCCURRING.format(anchor_edges=listed(anchor_edges), edges=listed(edges))
+    found = db.execute(statement, {"anchor_label": anchor_label, "text": text, "lowered": text.lower(),
+                                   "label": label, "n": n})
+    return [{column: node, "name": name, "papers": papers} for node, name, papers in found]
+
+
+def _datasets_for_method(db: sqlite3.Connection, method: str, n: int) -> list[dict]:
+    return _cooccurring(db, method, n, "Method", METHOD_EDGES, "dataset", "Dataset", DATASET_EDGES)
+
+
+def _methods_on_dataset(db: sqlite3.Connection, dataset: str, n: int) -> list[dict]:
+    return _cooccurring(db, dataset, n, "Dataset", DATASET_EDGES, "method", "Method", METHOD_EDGES)
+
+
+def _methods_for_task(db: sqlite3.Connection, task: str, n: int) -> list[dict]:
+    return _cooccurring(db, task, n, "Task", ("ADDRESSES",), "method", "Method", METHOD_EDGES)
+
+
+def _paper_entities(db: sqlite3.Connection, paper: str) -> list[dict]:
+    found = db.execute(_PAPER_ENTITIES, {"paper_text": paper, "paper_lowered": paper.lower()})
+    return [dict(zip(("paper", "relation", "entity", "name", "mentions"), row)) for row in found]
+
+
+SQL_TWINS: dict[str, Callable[..., list[dict]]] = {
+    "evidence": _evidence, "top_entities": _top_entities, "search_entities": _search_entities,
+    "papers_using_method": _papers_using_method, "datasets_for_method": _datasets_for_method,
+    "methods_on_dataset": _methods_on_dataset, "methods_for_task": _methods_for_task,
+    "paper_entities": _paper_entities}
 
 
 def has_tables(path: str | os.PathLike) -> bool:

@@ -213,3 +213,15 @@ def test_store_pages_a_name_shared_by_two_methods_like_the_twin(tmp_path):
 def test_store_evidence_matches_papers_and_entities_like_the_twin(paper, entity, small_graph, stores):
     params = {"paper": paper, "entity": entity}
     assert sqltwins.run(stores(small_graph), "evidence", params) == twins.run(small_graph, "evidence", params)
+
+
+@pytest.mark.parametrize("name, param", [("datasets_for_method", "method"), ("methods_on_dataset", "dataset"),
+                                         ("methods_for_task", "task")])
+def test_store_counts_each_paper_once_for_a_name_shared_by_several_entities(name, param, tmp_path):
+    from kg import mirror
+    G = _shared_alias_graph()
+    mirror.write(G, tmp_path)
+    params = {param: "shared", "n": 10}
+    rows = sqltwins.run(tmp_path / mirror.STORE_FILE, name, params)
+    assert max(row["papers"] for row in rows) == 2
+    assert rows == twins.run(G, name, params)
