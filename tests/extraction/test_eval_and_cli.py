@@ -10,7 +10,7 @@ from kg.eval import evaluate, lenient_matches, normalise
 
 # Strict F1 on all of gold-dev.jsonl, set a little below the measured values
 # (dataset 0.619, method 0.554, metric 0.707, task 0.509) so that regressions fail.
-STRICT_FLOORS = {"dataset": 0.60, "method": 0.54, "metric": 0.69, "task": 0.49}
+STRICT_FLOORS = {"dataset": 0.61, "method": 0.54, "metric": 0.69, "task": 0.50}
 
 
 @pytest.fixture(scope="module")
