@@ -7,10 +7,13 @@ every chunk outside it is split again; and each regular expression is tried at e
 a chunk. So the cache holds :data:`CACHE_CHUNKS`, and a chunk of ASCII letters only skips the
 regular expressions: every alternative of them needs a character that is not an ASCII letter
 (punctuation, a symbol, a digit before a unit, a dot between a URL's labels), so none matches it
-(``tests/extraction/test_tokenizer.py`` checks the patterns and the tokens).
+(``tests/extraction/test_tokenizer.py`` checks the patterns and the tokens). And the suffix
+expression, the slowest of them (a search tries its alternatives at every position of the chunk), is
+only tried where a suffix can start (:func:`_suffix_search`).
 """
 from __future__ import annotations
 
+import re._parser as sre
 from typing import Callable
 
 from spacy import util
@@ -30,7 +33,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=_unless_letters(util.compile_prefix_regex(defaults.prefixes).search),
-            suffix_search=_unless_letters(util.compile_suffix_regex(defaults.suffixes).search),
+            suffix_search=_unless_letters(_suffix_search(defaults.suffixes)),
             infix_finditer=_unless_letters(util.compile_infix_regex(defaults.infixes).finditer, ()),
             token_match=defaults.token_match,
             url_match=_unless_letters(defaults.url_match),
@@ -48,3 +51,25 @@ def _unless_letters(find: Callable, no_match=None) -> Callable:
         return find(chunk)
 
     return find_unless_letters
+
+
+def _suffix_search(suffixes: list[str]) -> Callable:
+    """``util.compile_suffix_regex(suffixes).search``, started where the first suffix can begin.
+
+    Every alternative ends the chunk (``$``, or before a final line break) and all but a few
+    (``\\.\\.+``) match at most ``reach`` characters, so unless one of those few matches, no match
+    starts before ``len(chunk) - reach - 1``; a lookbehind still sees the characters before that start.
+    The leftmost match, hence its length (all spaCy reads), is the same.
+    """
+    search = util.compile_suffix_regex(suffixes).search
+    widths = {suffix: sre.parse(suffix).getwidth()[1] for suffix in suffixes}
+    unbounded = [suffix for suffix, width in widths.items() if width >= sre.MAXREPEAT]
+    reach = max(width for width in widths.values() if width < sre.MAXREPEAT)
+    anywhere = util.compile_suffix_regex(unbounded).search if unbounded else None
+
+    def suffix_search(chunk: str):
+        if anywhere is not None and anywhere(chunk):
+            return search(chunk)
+        return search(chunk, max(len(chunk) - reach - 1, 0))
+
+    return suffix_search

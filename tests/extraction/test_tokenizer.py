@@ -94,3 +94,20 @@ def test_same_tokens_as_spacy_on_the_seed_abstracts(both, seed_papers):
     texts = [t for p in seed_papers for t in (p.title or "", p.abstract or "")]
     assert sum(len(t.split()) for t in texts) > 10_000  # more chunks than spaCy's own cache holds
     assert [_tokens(kg_tokenizer, t) for t in texts] == [_tokens(spacy_tokenizer, t) for t in texts]
+
+
+def test_suffix_search_from_the_tail_finds_spacy_s_match():
+    """Each suffix after a word, a digit and a unit context, and runs of dots: the same match span."""
+    from kg.extraction.tokenizer import _suffix_search
+
+    suffixes = spacy.blank("en").Defaults.suffixes
+    full, tail = util.compile_suffix_regex(suffixes).search, _suffix_search(suffixes)
+    pieces = ["a", ".", "..", "...", "…", "'s", "’S", "km/h", "mbar", "US$", "°F.", "%", ")", ".)", "!?", "a.b.", "x,"]
+    chunks = [f"{head}{piece}{end}" for head in ("", "Word", "tokenisation", "10", "3.5", "°F", "U.S")
+              for piece in pieces for end in ("", ".", "..", ",", "km", ")", "\n", ".\n")]
+    assert len(chunks) > 500
+
+    def span(match):
+        return match and match.span()
+
+    assert [span(tail(chunk)) for chunk in chunks] == [span(full(chunk)) for chunk in chunks]

@@ -5,9 +5,13 @@ import ast
 import json
 import re
 
+import pytest
+
 from kg import mirror
 from kg.backends import Neo4jBackend
 from loaders.neo4j_writer import load_graph, wipe_database
+
+pytestmark = pytest.mark.neo4j  # like the other files here: -m "not neo4j" must leave the server alone
 
 NEW_PAPERS = [
     {"id": "2612.00001", "title": "CLIP adapters for bird species", "abstract": "We fine-tune CLIP on CUB-200-2011 "

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,6 +16,13 @@ _METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|
 _VERSIONED = re.compile(r"^(.*?[A-Za-z])[-_ ]?v?\d[\d./\-]*[A-Za-z]?$")  # Kinetics-400, iNaturalist2017
 _ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")  # EHR, LTE, NNs
 _BENCH_NAME = re.compile(r"(?:Bench|Benchmark|Arena)$")  # MMBench, VBench: a benchmark's name says so
+
+
+def _seed(word: str, low: str) -> bool:
+    """Where a name may be: an ASCII capital, digit or dash in the token (NAME_HINT), and a capital after its
+    first letter, a capital and a digit, or the token a dash."""
+    return NAME_HINT.search(word) is not None and (
+        word[1:] != low[1:] or word in DASHES or (word[:1] != low[:1] and DIGIT.search(word) is not None))
 
 
 @Language.factory("kg_names")
@@ -52,12 +58,9 @@ class NameShapes:
                             for i in range(c.first_token, c.end_token)}
         # once per doc, not per name: a megabyte abstract has tens of thousands of both
         lexicon_sentences = {table.sentence_of[c.first_token] for c in candidates(doc) if c.source == "lexicon"}
-        starts = table.starts
-        words, lower = table.words, table.lower
-        hinted = sorted({bisect_right(starts, m.start()) - 1 for m in NAME_HINT.finditer(table.text)})
-        # A name has a capital after its first letter, a capital and a digit, or is joined by a dash.
-        seeds = [i for i in hinted if words[i][1:] != lower[i][1:] or words[i] in DASHES
-                 or (words[i][:1] != lower[i][:1] and DIGIT.search(words[i]))]
+        # _seed's test, after one most tokens fail at once: a seed changes under lower() or is a dash
+        seeds = [i for i, (word, low) in enumerate(zip(table.words, table.lower))
+                 if (word != low or word in DASHES) and _seed(word, low)]
         seen_until = -1
         for seed in seeds:
             first, end = glued_word_around(table, seed)
@@ -80,7 +83,7 @@ class NameShapes:
         """``cMIM: A Contrastive ...``: the title names what the paper proposes, a dataset when the
         phrase after the colon is headed by a dataset word (``LAION-5B: An open large-scale dataset
         for ...``) or the lexicon says so, else a method. A survey's title proposes nothing."""
-        colon = next((t.i for t in doc[:6] if t.text == ":"), None)
+        colon = next((i for i, word in enumerate(tokens(doc).words[:6]) if word == ":"), None)  # no Token objects
         if not colon or not self._names_something(doc, colon):
             return
         subtitle = [t.lower_ for t in doc[colon + 1:colon + 10]]
