@@ -100,7 +100,7 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
     # papers, merged and extracted as they come; no step holds every record or abstract.
     groups = RecordGroups(read_records(paths, format=format, skip_bad=skip_bad, on_bad=count_bad))
     report.records, report.papers = groups.records, groups.papers
-    papers = groups.merge(read_records(paths, format=format, skip_bad=skip_bad, on_bad=lambda error: None))
+    papers = groups.merge(read_records(paths, format=format, skip_bad=skip_bad, quiet=True))
     Path(folder).mkdir(parents=True, exist_ok=True)
     parts, citations = GraphParts(folder), Citations()
     extraction = ExtractionCache(cache) if cache else None
