@@ -18,6 +18,7 @@ import time
 from collections import deque
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TextIO
 
@@ -104,10 +105,10 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
     Path(folder).mkdir(parents=True, exist_ok=True)
     parts, citations = GraphParts(folder), Citations()
     extraction = ExtractionCache(cache) if cache else None
-    mentions = _extract_into(parts, citations, papers, lambda fed: (extraction or Extractor()).pipe(fed, workers=workers),
-                             report.papers, progress)
+    extract = partial((extraction or Extractor()).pipe, workers=workers)
+    mentions = _extract_into(parts, citations, papers, extract, report.papers, progress)
     edges, stubs = citations.resolve()
-    del citations
+    del citations  # every paper's keys: not needed past here
     report.stubs = len(stubs)
     for stub in stubs:
         parts.add_paper(stub)
