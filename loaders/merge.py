@@ -64,7 +64,8 @@ def group_records(papers: list[Paper]) -> list[list[Paper]]:
 
 def _link(keys: Sequence[list[str]], arxiv_ids: Sequence[str | None], groups: _Groups, strong: bool) -> None:
     """Join records on shared ids (``strong``) or on title keys, never across arXiv ids."""
-    group_ids = {i: {arxiv_id} - {None} for i, arxiv_id in enumerate(arxiv_ids)}  # by root: its records' arXiv ids
+    # each group's arXiv ids, by its root
+    group_ids = {i: {arxiv_id} - {None} for i, arxiv_id in enumerate(arxiv_ids)}
     first_with_key: dict[str, int] = {}
     for i, record_keys in enumerate(keys):
         for key in record_keys:
