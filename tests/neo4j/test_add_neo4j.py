@@ -5,6 +5,8 @@ import ast
 import json
 import re
 
+import pytest
+
 from kg import mirror
 from kg.backends import Neo4jBackend
 from loaders.neo4j_writer import load_graph, wipe_database
@@ -14,6 +16,7 @@ NEW_PAPERS = [
      "and report accuracy. We propose BirdAdapter, a lightweight adapter for fine-grained classification."},
     {"id": "2612.00002", "title": "LoRA on ImageNet", "abstract": "We apply LoRA to ViT-B/16 on ImageNet."},
 ]
+pytestmark = pytest.mark.neo4j  # it empties the database: `-m "not neo4j"` must leave it out
 
 
 def _database_graph(driver) -> tuple[dict, set]:
