@@ -15,17 +15,22 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import deque
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TextIO
 
 import networkx as nx
 
 from kg import __version__
 from kg.assembly import GraphParts, GraphStream
 from kg.errors import InputError, UsageError
-from kg.model import KINDS, NODE_KINDS, Entity, Mention
+from kg.model import KINDS, NODE_KINDS, Entity, Mention, Paper
+
+if TYPE_CHECKING:
+    from loaders.merge import Citations
 
 
 @dataclass
@@ -81,7 +86,7 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
     from kg.extraction import Extractor
     from kg.extraction.cache import ExtractionCache
     from kg.resolution import resolve
-    from loaders.merge import merge_papers, resolve_citations
+    from loaders.merge import Citations, RecordGroups
     from loaders.readers import read_records
 
     started = time.perf_counter()
@@ -92,18 +97,19 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
         if on_bad:
             on_bad(error)
 
-    records = list(read_records(paths, format=format, skip_bad=skip_bad, on_bad=count_bad))
-    report.records = len(records)
-    papers = merge_papers(records)
-    del records  # the raw records are not kept alongside the papers for the rest of the build
-    report.papers = len(papers)
-    citations, stubs = resolve_citations(papers)
-    report.stubs = len(stubs)
+    # The input is read twice: for the records' keys (which records are one paper), then for the
+    # papers, merged and extracted as they come; no step holds every record or abstract.
+    groups = RecordGroups(read_records(paths, format=format, skip_bad=skip_bad, on_bad=count_bad))
+    report.records, report.papers = groups.records, groups.papers
+    papers = groups.merge(read_records(paths, format=format, skip_bad=skip_bad, quiet=True))
     Path(folder).mkdir(parents=True, exist_ok=True)
-    parts = GraphParts(folder)
+    parts, citations = GraphParts(folder), Citations()
     extraction = ExtractionCache(cache) if cache else None
-    mentions = _extract_into(parts, papers, (extraction or Extractor()).pipe(papers, workers=workers), progress)
-    del papers
+    extract = partial((extraction or Extractor()).pipe, workers=workers)
+    mentions = _extract_into(parts, citations, papers, extract, report.papers, progress)
+    edges, stubs = citations.resolve()
+    del citations  # every paper's keys: not needed past here
+    report.stubs = len(stubs)
     for stub in stubs:
         parts.add_paper(stub)
     _release_freed_memory()
@@ -112,21 +118,31 @@ def collect_graph(paths: Sequence[str], folder: str, *, format: str | None = Non
     entities, kinds = graph_entities(resolve(mentions), mentions, keep_descriptions)
     with open(contract, "w", encoding="utf-8") if contract else nullcontext() as handle:
         parts.add_edges(mentions, kinds, handle)
-    parts.add_citations(citations)
+    parts.add_citations(edges)
     report.seconds = time.perf_counter() - started
     return parts.graph(entities), report
 
 
-def _extract_into(parts: GraphParts, papers: list, extracted: Iterable[list[Mention]],
+def _extract_into(parts: GraphParts, citations: Citations, papers: Iterable[Paper],
+                  extract: Callable[[Iterable[Paper]], Iterable[list[Mention]]], total: int,
                   progress: bool) -> list[list[Mention]]:
-    """Spool each paper as its mentions come back and let it go; return every paper's mentions."""
+    """Spool each paper as its mentions come back and let it go (``citations`` keeps its keys and
+    references); return every paper's mentions."""
     from tqdm import tqdm
 
-    bar = tqdm(total=len(papers), desc="extracting", unit="paper", disable=not progress, file=sys.stderr)
+    bar = tqdm(total=total, desc="extracting", unit="paper", disable=not progress, file=sys.stderr)
+    fed: deque[Paper] = deque()  # papers in extraction, in order (a worker pool's thread takes them)
+
+    def feed() -> Iterator[Paper]:
+        for paper in papers:
+            fed.append(paper)
+            yield paper
+
     mentions = []
-    for index, paper_mentions in enumerate(extracted):
-        parts.add_paper(papers[index], paper_mentions)
-        papers[index] = None  # spooled: its abstract leaves memory
+    for paper_mentions in extract(feed()):
+        paper = fed.popleft()
+        parts.add_paper(paper, paper_mentions)
+        citations.add(paper)
         mentions.append(paper_mentions)
         bar.update()
     bar.close()

@@ -59,14 +59,15 @@ class Decision:
 
 @dataclass(slots=True)
 class _Evidence:
-    """What the corpus says of one entity."""
+    """What the corpus says of one entity (one per entity of the corpus: no set it can do without)."""
 
-    papers: set = field(default_factory=set)
+    papers: int = 0  # how many papers name it (mentions come paper by paper: a count and the last one)
+    last_paper: int = -1
     sources: Counter = field(default_factory=Counter)
     in_title: bool = False
     in_text: bool = False  # named in an abstract, where capitals mean something
     capitalised_in_text: int = 0
-    long_forms: set = field(default_factory=set)  # what acronym definitions spell it out as
+    long_forms: frozenset = frozenset()  # what acronym definitions spell it out as (most entities: none)
     proposed: bool = False
 
 
@@ -90,12 +91,13 @@ def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Men
 
 
 def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:
-    seen.papers.add(paper)
+    if seen.last_paper != paper:
+        seen.papers, seen.last_paper = seen.papers + 1, paper
     seen.sources[mention.source] += 1
     seen.proposed |= mention.role in ("proposes", "introduces")
     spelled = definition(mention)
     if spelled:
-        seen.long_forms.add(spelled[0])
+        seen.long_forms |= {spelled[0]}
     if mention.field == "title":
         seen.in_title = True
     else:
@@ -120,14 +122,14 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
         or _shouted(name)
     if flaw:
         return Decision("description", 0.9, flaw)
-    corpus = min(0.3, 0.1 * (len(seen.papers) - 1)) + 0.1 * seen.in_title
+    corpus = min(0.3, 0.1 * (seen.papers - 1)) + 0.1 * seen.in_title
     flaw = fragment(name) or (None if defined else dangling(written) or modifier_as_task(entity.type, name))
     if flaw:
         return Decision("description", 0.8, flaw)
     if is_name(name, seen):
         base = 0.85 if defined or seen.sources["title_name"] else 0.65
         return Decision("name", min(1.0, base + corpus), "name-shaped")
-    flaw = described(name, established=defined or len(seen.papers) >= ESTABLISHED_PAPERS)
+    flaw = described(name, established=defined or seen.papers >= ESTABLISHED_PAPERS)
     if flaw:
         return Decision("description", 0.7, flaw)
     confidence = min(1.0, 0.55 + corpus + 0.2 * defined)
@@ -142,7 +144,7 @@ def _bare_abbreviation(seen: _Evidence) -> str | None:
     """An abbreviation one paper writes where nothing gives it an ML sense (``kg_names`` marks those
     ``bare_name``): EHR, LTE, ISSN and KPMG look just like ML names, so without a definition, a
     second paper or a proposal its type is a guess."""
-    if set(seen.sources) == {"bare_name"} and len(seen.papers) == 1 and not seen.long_forms and not seen.proposed:
+    if set(seen.sources) == {"bare_name"} and seen.papers == 1 and not seen.long_forms and not seen.proposed:
         return "an abbreviation no paper defines or uses as an ML name"
     return None
 
@@ -198,7 +200,7 @@ def _title_only_flaw(name: str, seen: _Evidence, defined: bool) -> str | None:
     """What is wrong with a phrase only titles name, if anything: a title's capitalised word or
     wording is no name unless the title names it as its own (``cMIM: ...``), an acronym defines it,
     or several papers use it."""
-    if defined or seen.sources["title_name"] or len(seen.papers) >= 2:
+    if defined or seen.sources["title_name"] or seen.papers >= 2:
         return None
     low = name.casefold().split()
     if set(seen.sources) <= {"name_shape", "described_name", "bare_name"}:

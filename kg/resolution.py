@@ -83,18 +83,23 @@ def resolve(mentions_per_paper: Sequence[Sequence[Mention]]) -> list[Entity]:
     uf = _UnionFind()
     definitions, ambiguous = _link_definitions(mentions_per_paper, uf)
     resources = load()
-    nodes: list[tuple[Mention, Node]] = []
+    # One node per name, shared by its mentions, and one per mention in reading order (not a
+    # (mention, node) pair): at 15M mentions, tuples and key strings of their own were gigabytes.
+    shared: dict[tuple[str, str], Node] = {}
+    nodes: list[Node] = []
     for paper_mentions in mentions_per_paper:
         local = definitions.get(id(paper_mentions), {})
         for mention in paper_mentions:
             found = definition(mention)
-            node = _key(mention.type, found[0] if found else mention.canonical)
+            name = (mention.type, found[0] if found else mention.canonical)
+            node = shared.get(name) or shared.setdefault(name, _key(*name))
             node = local.get(node, node)
             entry = resources.lookup(mention.type, mention.canonical) if mention.type not in _URL_TYPES else None
             if entry:
                 uf.union(node, _key(mention.type, entry.name))
-            nodes.append((mention, node))
-    entities = _entities(nodes, uf, ambiguous)
+            nodes.append(node)
+    del shared
+    entities = _entities(mentions_per_paper, nodes, uf, ambiguous)
     _demote_known_proposals(mentions_per_paper, {e.node_id for e in entities if _in_lexicon(e)})
     return entities
 
@@ -237,18 +242,22 @@ def _link_definitions(mentions_per_paper, uf: _UnionFind) -> tuple[dict[int, dic
     return per_paper, {short for short, longs in long_forms.items() if len(longs) > 1}
 
 
-def _entities(nodes: list[tuple[Mention, Node]], uf: _UnionFind, ambiguous: set[Node]) -> list[Entity]:
+def _entities(mentions_per_paper: Sequence[Sequence[Mention]], nodes: list[Node], uf: _UnionFind,
+              ambiguous: set[Node]) -> list[Entity]:
+    """The entity of each group of nodes; ``nodes`` are the mentions' nodes in reading order."""
     groups: dict[Node, list[Mention]] = defaultdict(list)
-    for mention, node in nodes:
+    for mention, node in zip((m for paper_mentions in mentions_per_paper for m in paper_mentions), nodes):
         groups[uf.find(node)].append(mention)
+    nodes.clear()
     entities: dict[str, Entity] = {}
     for members in groups.values():
         entity = _entity(members, ambiguous)
         known = entities.setdefault(entity.node_id, entity)
         if known is not entity:
             known.aliases = sorted(set(known.aliases) | set(entity.aliases) | {entity.name} - {known.name})
+        node_id = known.node_id  # one string for the entity's mentions (the property makes a new one each time)
         for mention in members:
-            mention.canonical, mention.entity_id = known.name, known.node_id
+            mention.canonical, mention.entity_id = known.name, node_id
     return list(entities.values())
 
 

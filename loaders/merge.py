@@ -14,7 +14,8 @@ a title; one paper has one arXiv id).
 """
 from __future__ import annotations
 
-from typing import Iterable
+from array import array
+from typing import Iterable, Iterator, Sequence
 
 from kg.model import Paper, PaperRef
 
@@ -30,7 +31,7 @@ class _Groups:
     """Union-find over record indices; the root is always the group's first record."""
 
     def __init__(self, size: int):
-        self.parent = list(range(size))
+        self.parent = array("q", range(size))  # one block, not an int object per record
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -44,36 +45,79 @@ class _Groups:
             self.parent[max(i, j)] = min(i, j)
 
 
+def _group(keys: Sequence[list[str]], arxiv_ids: Sequence[str | None]) -> _Groups:
+    """The groups of records with keys ``keys[i]`` (a record's ``ref().keys()``) and arXiv ids ``arxiv_ids[i]``."""
+    groups = _Groups(len(keys))
+    _link(keys, arxiv_ids, groups, strong=True)
+    _link(keys, arxiv_ids, groups, strong=False)
+    return groups
+
+
 def group_records(papers: list[Paper]) -> list[list[Paper]]:
     """Records of the same paper together, groups and members in input order."""
-    groups = _Groups(len(papers))
-    _link(papers, groups, strong=True)
-    _link(papers, groups, strong=False)
+    groups = _group([paper.ref().keys() for paper in papers], [paper.arxiv_id for paper in papers])
     members: dict[int, list[Paper]] = {}
     for i, paper in enumerate(papers):
         members.setdefault(groups.find(i), []).append(paper)
     return list(members.values())
 
 
-def _link(papers: list[Paper], groups: _Groups, strong: bool) -> None:
+def _link(keys: Sequence[list[str]], arxiv_ids: Sequence[str | None], groups: _Groups, strong: bool) -> None:
     """Join records on shared ids (``strong``) or on title keys, never across arXiv ids."""
-    arxiv_ids = {i: {p.arxiv_id} - {None} for i, p in enumerate(papers)}
+    # each group's arXiv ids, by its root
+    group_ids = {i: {arxiv_id} - {None} for i, arxiv_id in enumerate(arxiv_ids)}
     first_with_key: dict[str, int] = {}
-    for i, paper in enumerate(papers):
-        for key in paper.ref().keys():
+    for i, record_keys in enumerate(keys):
+        for key in record_keys:
             if key.startswith("title:") == strong:
                 continue
             j = first_with_key.setdefault(key, i)
             a, b = groups.find(i), groups.find(j)
-            if a == b or (not strong and arxiv_ids[a] and arxiv_ids[b] and arxiv_ids[a] != arxiv_ids[b]):
+            if a == b or (not strong and group_ids[a] and group_ids[b] and group_ids[a] != group_ids[b]):
                 continue
             groups.union(a, b)
-            arxiv_ids[min(a, b)] = arxiv_ids[a] | arxiv_ids[b]
+            group_ids[min(a, b)] = group_ids[a] | group_ids[b]
+
+
+class RecordGroups:
+    """Which records are one paper, found from their keys alone, so that merging holds no more than
+    it must: an instance reads the records once for their keys, and :meth:`merge` reads them again."""
+
+    def __init__(self, records: Iterable[Paper]):
+        keys, arxiv_ids = [], []
+        for record in records:
+            keys.append(record.ref().keys())
+            arxiv_ids.append(record.arxiv_id)
+        groups = _group(keys, arxiv_ids)
+        self.records = len(keys)
+        self.root = array("q", map(groups.find, range(self.records)))
+        self.last = array("q", bytes(8 * self.records))  # a root's last record
+        for i, root in enumerate(self.root):
+            self.last[root] = i
+        self.papers = sum(i == root for i, root in enumerate(self.root))
+
+    def merge(self, records: Iterable[Paper]) -> Iterator[Paper]:
+        """The merged papers of ``records`` (the same records again), in :func:`merge_papers`' order.
+        A group is merged at its last record and held until the groups before it are out: records
+        of the same paper far apart (a citations file after the snapshot) are held until then."""
+        roots = (i for i, root in enumerate(self.root) if i == root)
+        next_root = next(roots, None)
+        pending: dict[int, list[Paper]] = {}
+        merged: dict[int, Paper] = {}
+        for i, record in enumerate(records):
+            root = self.root[i]
+            pending.setdefault(root, []).append(record)
+            if self.last[root] == i:
+                merged[root] = merge_group(pending.pop(root))
+            while next_root in merged:
+                yield merged.pop(next_root)
+                next_root = next(roots, None)
 
 
 def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
     """One paper per group of records sharing a key, in order of first appearance."""
-    return [merge_group(group) for group in group_records(list(papers))]
+    papers = list(papers)
+    return list(RecordGroups(papers).merge(papers))
 
 
 def merge_group(group: list[Paper]) -> Paper:
@@ -127,7 +171,7 @@ def _compatible(a: PaperRef, b: PaperRef) -> bool:
     return not (a.arxiv_id and b.arxiv_id and a.arxiv_id != b.arxiv_id)
 
 
-def resolve_citations(papers: list[Paper]) -> tuple[list[tuple[str, str, str]], list[Paper]]:
+def resolve_citations(papers: Iterable[Paper]) -> tuple[list[tuple[str, str, str]], list[Paper]]:
     """Citation edges ``(citing key, cited key, rule)`` and the stub papers they need.
 
     A reference matching a paper of ``papers`` on any key links to it; the others
@@ -136,30 +180,46 @@ def resolve_citations(papers: list[Paper]) -> tuple[list[tuple[str, str, str]], 
     citation-carrying input formats of the paper that listed the reference
     (``s2``, ``s2orc``, ``openalex``; joined by ``+`` when it came from several).
     """
-    corpus = {}
+    citations = Citations()
     for paper in papers:
-        for key in paper.ref().keys():
-            corpus.setdefault(key, paper.key)
-    unresolved = [_stub(ref) for ref in _all_refs(papers) if not any(k in corpus for k in ref.keys())]
-    targets, stubs = dict(corpus), []
-    for group in group_records(unresolved):
-        stubs.append(merge_group(group))
-        # Every member's keys, as a merged paper keeps one id per kind.
-        for key in (key for member in group for key in member.ref().keys()):
-            targets.setdefault(key, stubs[-1].key)
-    edges: dict[tuple[str, str], str] = {}
-    for paper in papers:
-        rule = "+".join(s for s in paper.sources if s in CITATION_FORMATS) or "+".join(paper.sources)
-        for ref in paper.references:
-            _add_edge(edges, paper.key, _target(ref, targets), rule)
-        for ref in paper.cited_by:
-            _add_edge(edges, _target(ref, targets), paper.key, rule)
-    return [(citing, cited, rule) for (citing, cited), rule in edges.items()], stubs
+        citations.add(paper)
+    return citations.resolve()
 
 
-def _all_refs(papers: list[Paper]) -> Iterable[PaperRef]:
-    for paper in papers:
-        yield from (ref for ref in [*paper.references, *paper.cited_by] if ref.keys())
+class Citations:
+    """:func:`resolve_citations` of papers given one at a time, keeping of each only its keys and
+    references (a build lets the papers go as they are extracted)."""
+
+    def __init__(self) -> None:
+        self.corpus: dict[str, str] = {}  # every key of every paper -> that paper's key
+        self.citing: list[tuple[str, str, list[PaperRef], list[PaperRef]]] = []  # (key, rule, references, cited_by)
+
+    def add(self, paper: Paper) -> None:
+        keys = paper.ref().keys()
+        for key in keys:
+            self.corpus.setdefault(key, keys[0])
+        if paper.references or paper.cited_by:
+            rule = "+".join(s for s in paper.sources if s in CITATION_FORMATS) or "+".join(paper.sources)
+            self.citing.append((keys[0], rule, paper.references, paper.cited_by))
+
+    def resolve(self) -> tuple[list[tuple[str, str, str]], list[Paper]]:
+        """What :func:`resolve_citations` gives for the papers added."""
+        corpus = self.corpus
+        unresolved = [_stub(ref) for _, _, references, cited_by in self.citing for ref in [*references, *cited_by]
+                      if ref.keys() and not any(k in corpus for k in ref.keys())]
+        targets, stubs = dict(corpus), []
+        for group in group_records(unresolved):
+            stubs.append(merge_group(group))
+            # Every member's keys, as a merged paper keeps one id per kind.
+            for key in (key for member in group for key in member.ref().keys()):
+                targets.setdefault(key, stubs[-1].key)
+        edges: dict[tuple[str, str], str] = {}
+        for key, rule, references, cited_by in self.citing:
+            for ref in references:
+                _add_edge(edges, key, _target(ref, targets), rule)
+            for ref in cited_by:
+                _add_edge(edges, _target(ref, targets), key, rule)
+        return [(citing, cited, rule) for (citing, cited), rule in edges.items()], stubs
 
 
 def _stub(ref: PaperRef) -> Paper:

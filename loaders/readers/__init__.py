@@ -7,7 +7,8 @@ each nested one. Each paper gets ``sources=[format]`` and ``origin="FILE:LINE"``
 (the line its record starts on). A record needs a title or an id (something to
 key its paper on). A malformed record raises ``kg.errors.InputError`` (``FILE:LINE:
 reason``), or with ``skip_bad=True`` is passed to ``on_bad`` (default: a warning on
-stderr) and skipped; if every record was bad, the last one still raises.
+stderr) and skipped; if every record was bad, the last one still raises. ``quiet=True`` (a second
+reading of the same input) reports nothing: no warnings, and bad records are skipped silently.
 
 >>> import tempfile, os
 >>> path = os.path.join(tempfile.mkdtemp(), "papers.jsonl")
@@ -51,7 +52,7 @@ __all__ = ["FORMATS", "detect_format", "read_records"]
 
 
 def read_records(paths, format: str | None = None, skip_bad: bool = False,
-                 on_bad: Callable[[InputError], None] | None = None) -> Iterator[Paper]:
+                 on_bad: Callable[[InputError], None] | None = None, quiet: bool = False) -> Iterator[Paper]:
     """One paper per input record (then its nested papers) of every file in ``paths``, in input order."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -61,11 +62,12 @@ def read_records(paths, format: str | None = None, skip_bad: bool = False,
 
     def report(error: InputError) -> None:
         skipped[:] = [error]
-        (on_bad or (lambda error: warn(f"skipped {error}")))(error)
+        if not quiet:
+            (on_bad or (lambda error: warn(f"skipped {error}")))(error)
 
     read = 0
     for path in paths:
-        for paper in _read_file(str(path), format or detect_format(path), skip_bad, report):
+        for paper in _read_file(str(path), format or detect_format(path), skip_bad, report, quiet):
             read += 1
             yield paper
     if skipped and not read:
@@ -73,10 +75,10 @@ def read_records(paths, format: str | None = None, skip_bad: bool = False,
         raise InputError(skipped[0].path, skipped[0].line, f"{skipped[0].reason} (and no record was readable)")
 
 
-def _read_file(path: str, name: str, skip_bad: bool, report: Callable) -> Iterator[Paper]:
+def _read_file(path: str, name: str, skip_bad: bool, report: Callable, quiet: bool) -> Iterator[Paper]:
     records, to_papers = READERS[name]
     try:
-        for line, raw in records(Source(path)):
+        for line, raw in records(Source(path, quiet)):
             for paper in _papers(raw, to_papers):
                 if isinstance(paper, BadRecord):
                     error = InputError(path, line, paper.reason)
