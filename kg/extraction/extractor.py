@@ -23,8 +23,8 @@ from kg.extraction.lexicon import name_key
 from kg.extraction.tokenizer import NAME as TOKENIZER
 from kg.model import NEW_ROLES, Mention, Paper
 
-PIPELINE = ["kg_sentences", "kg_urls", "kg_lexicon", "kg_acronyms", "kg_cues", "kg_task_lists", "kg_task_clauses", "kg_names", "kg_select",
-            "kg_non_names", "kg_roles"]
+PIPELINE = ["kg_sentences", "kg_urls", "kg_lexicon", "kg_acronyms", "kg_cues", "kg_task_lists", "kg_task_clauses",
+            "kg_names", "kg_select", "kg_non_names", "kg_roles"]
 FIELDS = ("title", "abstract")
 MAX_TEXT_CHARS = 50_000_000  # no parser or NER runs, so long texts only cost linear time
 
