@@ -52,6 +52,13 @@ CREATE INDEX papers_title_lowered ON papers (title_lowered);
 CREATE INDEX paper_entities_source ON paper_entities (source, type, target);
 """
 EVIDENCE_FIELDS = ("field", "sentence_index", "start", "end", "rule", "mentions")
+
+
+def _quoted(values) -> str:
+    """An SQL list of the project's own constants (relationship types, kinds): no user text."""
+    return ", ".join(f"'{value}'" for value in values)
+
+
 # Entities named :text by id, name or alias (of :label, or of any entity type when it is NULL).
 _NAMED = """
 SELECT id FROM entities WHERE (:label IS NULL OR label = :label)
@@ -72,7 +79,7 @@ WHERE r.target IN ({_NAMED}) AND r.source IN ({_PAPERS_NAMED})
 _TOP = f"""
 SELECT id, name, kind, papers FROM entities
 WHERE type = :type AND papers > 0
-  AND (:kind = 'all' OR kind = :kind OR (:kind = 'names' AND kind IN ({", ".join(f"'{k}'" for k in NAMED_KINDS)})))
+  AND (:kind = 'all' OR kind = :kind OR (:kind = 'names' AND kind IN ({_quoted(NAMED_KINDS)})))
 ORDER BY papers DESC, id ASC LIMIT :n
 """
 _SEARCH = """
@@ -85,8 +92,33 @@ ORDER BY exact DESC, e.papers DESC, e.id ASC LIMIT :n
 _METHOD_PAPERS = f"""
 SELECT r.source, p.title, p.year, r.type, r.target
 FROM paper_entities r JOIN papers p ON p.id = r.source
-WHERE r.target IN ({_NAMED}) AND r.type IN ({", ".join(f"'{t}'" for t in METHOD_EDGES)}) AND r.source > :after
+WHERE r.target IN ({_NAMED}) AND r.type IN ({_quoted(METHOD_EDGES)}) AND r.source > :after
 """
+_PAPER_ENTITIES = f"""
+SELECT r.source, r.type, r.target, e.name, r.mentions
+FROM paper_entities r JOIN entities e ON e.id = r.target
+WHERE r.source IN ({_PAPERS_NAMED})
+ORDER BY r.source, r.type, r.target
+"""
+
+
+def _cooccurring_sql(anchor_edges: tuple[str, ...], edges: tuple[str, ...]) -> str:
+    """Entities of :listed_label named (by one of ``edges``) in the most papers that name (by one of
+    ``anchor_edges``) an entity of :label named :text (twins._cooccurring)."""
+    return f"""
+SELECT x.target, e.name, count(DISTINCT x.source) AS papers
+FROM paper_entities a
+JOIN paper_entities x ON x.source = a.source
+JOIN entities e ON e.id = x.target
+WHERE a.target IN ({_NAMED}) AND a.type IN ({_quoted(anchor_edges)})
+  AND x.type IN ({_quoted(edges)}) AND e.label = :listed_label
+GROUP BY x.target ORDER BY papers DESC, x.target ASC LIMIT :n
+"""
+
+
+_DATASETS_FOR_METHOD = _cooccurring_sql(METHOD_EDGES, DATASET_EDGES)
+_METHODS_ON_DATASET = _cooccurring_sql(DATASET_EDGES, METHOD_EDGES)
+_METHODS_FOR_TASK = _cooccurring_sql(("ADDRESSES",), METHOD_EDGES)
 
 
 def _write_nodes(db: sqlite3.Connection, G: nx.MultiDiGraph) -> tuple[list, set]:
@@ -150,24 +182,6 @@ def write(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     finally:
         db.close()
 
-# Entities of :label named (by one of the relationship types in {edges}) in the most papers that name
-# (by one of {anchor_edges}) an entity of :anchor_label named :text (twins._cooccurring).
-_COOCCURRING = f"""
-SELECT x.target, e.name, count(DISTINCT x.source) AS papers
-FROM paper_entities a
-JOIN paper_entities x ON x.source = a.source
-JOIN entities e ON e.id = x.target
-WHERE a.target IN ({_NAMED.replace(":label", ":anchor_label")}) AND a.type IN ({{anchor_edges}})
-  AND x.type IN ({{edges}}) AND e.label = :label
-GROUP BY x.target ORDER BY papers DESC, x.target ASC LIMIT :n
-"""
-_PAPER_ENTITIES = f"""
-SELECT r.source, r.type, r.target, e.name, r.mentions
-FROM paper_entities r JOIN entities e ON e.id = r.target
-WHERE r.source IN ({_PAPERS_NAMED})
-ORDER BY r.source, r.type, r.target
-"""
-
 
 def _top_entities(db: sqlite3.Connection, type: str, n: int, kind: str) -> list[dict]:
     return [dict(zip(("id", "name", "kind", "papers"), row))
@@ -196,25 +210,23 @@ def _evidence(db: sqlite3.Connection, paper: str, entity: str) -> list[dict]:
     return sorted(rows, key=lambda row: (row["paper"], row["entity"], row["relation"]))
 
 
-def _cooccurring(db: sqlite3.Connection, text: str, n: int, anchor_label: str, anchor_edges: tuple[str, ...],
-                 column: str, label: str, edges: tuple[str, ...]) -> list[dict]:
-    listed = lambda types: ", ".join(f"'{t}'" for t in types)  # noqa: E731  (relationship types: constants)
-    statement = _COOCCURRING.format(anchor_edges=listed(anchor_edges), edges=listed(edges))
-    found = db.execute(statement, {"anchor_label": anchor_label, "text": text, "lowered": text.lower(),
-                                   "label": label, "n": n})
+def _cooccurring(db: sqlite3.Connection, statement: str, text: str, n: int, label: str, column: str,
+                 listed_label: str) -> list[dict]:
+    found = db.execute(statement, {"label": label, "text": text, "lowered": text.lower(),
+                                   "listed_label": listed_label, "n": n})
     return [{column: node, "name": name, "papers": papers} for node, name, papers in found]
 
 
 def _datasets_for_method(db: sqlite3.Connection, method: str, n: int) -> list[dict]:
-    return _cooccurring(db, method, n, "Method", METHOD_EDGES, "dataset", "Dataset", DATASET_EDGES)
+    return _cooccurring(db, _DATASETS_FOR_METHOD, method, n, "Method", "dataset", "Dataset")
 
 
 def _methods_on_dataset(db: sqlite3.Connection, dataset: str, n: int) -> list[dict]:
-    return _cooccurring(db, dataset, n, "Dataset", DATASET_EDGES, "method", "Method", METHOD_EDGES)
+    return _cooccurring(db, _METHODS_ON_DATASET, dataset, n, "Dataset", "method", "Method")
 
 
 def _methods_for_task(db: sqlite3.Connection, task: str, n: int) -> list[dict]:
-    return _cooccurring(db, task, n, "Task", ("ADDRESSES",), "method", "Method", METHOD_EDGES)
+    return _cooccurring(db, _METHODS_FOR_TASK, task, n, "Task", "method", "Method")
 
 
 def _paper_entities(db: sqlite3.Connection, paper: str) -> list[dict]:
