@@ -127,8 +127,10 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
     if flaw:
         return Decision("description", 0.8, flaw)
     if is_name(name, seen):
-        base = 0.85 if defined or seen.sources["title_name"] else 0.65
-        return Decision("name", min(1.0, base + corpus), "name-shaped")
+        confidence = min(1.0, (0.85 if defined or seen.sources["title_name"] else 0.65) + corpus)
+        if _too_general(entity.type, name):  # PTMs, VLMs: shaped like a name, a whole class of models
+            return Decision("generic", confidence, "too general to be a node by itself")
+        return Decision("name", confidence, "name-shaped")
     flaw = described(name, established=defined or seen.papers >= ESTABLISHED_PAPERS)
     if flaw:
         return Decision("description", 0.7, flaw)
@@ -213,11 +215,16 @@ def _title_only_flaw(name: str, seen: _Evidence, defined: bool) -> str | None:
 def _term(type_: str, name: str, confidence: float, reason: str) -> Decision:
     """A real term: a name if it is shaped like one, ``generic`` if it is too general to be a node
     (``accuracy``; a generic word after a generic name: ``AI systems``, ``LLM agents``)."""
-    parts = name.split()
-    if name.casefold() in words().generic_concepts.get(type_, ()) or len(parts) > 1 and \
-            parts[-1].casefold() in words().generic_heads and load().is_generic(" ".join(parts[:-1])):
+    if _too_general(type_, name):
         return Decision("generic", confidence, "too general to be a node by itself")
     return Decision("name" if any(NAME_PART.search(w) for w in name.split()) else "concept", confidence, reason)
+
+
+def _too_general(type_: str, name: str) -> bool:
+    """A generic concept of the type (``accuracy``, ``PTMs``), or a generic word after a generic name."""
+    parts = name.split()
+    return name.casefold() in words().generic_concepts.get(type_, ()) or len(parts) > 1 and \
+        parts[-1].casefold() in words().generic_heads and load().is_generic(" ".join(parts[:-1]))
 
 
 def _not_of_any_type(name: str) -> str | None:

@@ -171,3 +171,10 @@ def test_an_acronym_of_a_language_is_no_entity():
                   "Parsing Morphologically Rich Languages (MRLs) is hard for the Tree Adjoining Grammar (TAG).")
     assert found["MSA"] == found["MRLs"] == "description"
     assert found["tree-adjoining grammar"] == "concept"  # TAG: an acronym of a method
+
+
+def test_a_generic_class_shaped_like_a_name_is_generic():
+    found = kinds("We fine-tune pre-trained models (PTMs) for retrieval. PTMs are strong.",
+                  "We propose TKRE for the job.")
+    assert found["PTMs"] == "generic"  # a node, left out of rankings and views by default
+    assert found["TKRE"] == "name"
