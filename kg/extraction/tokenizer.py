@@ -10,6 +10,9 @@ regular expressions: every alternative of them needs a character that is not an 
 (``tests/extraction/test_tokenizer.py`` checks the patterns and the tokens). And the suffix
 expression, the slowest of them (a search tries its alternatives at every position of the chunk), is
 only tried where a suffix can start (:func:`_suffix_search`).
+
+One split spaCy does not make: a score written with ``=`` (``FID=1.42``, ``macro-F1=0.63``) is the
+metric, ``=`` and the value (:data:`SCORE_INFIX`), so the metric's name is a token of its own.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from spacy.tokenizer import Tokenizer
 
 CACHE_CHUNKS = 1_000_000  # about 70 bytes each; spaCy's vocabulary grows with every new chunk anyway
 NAME = "kg_tokenizer.v1"
+SCORE_INFIX = r"(?<=[A-Za-z0-9])=(?=[0-9.])"
 
 
 @util.registry.tokenizers(NAME)
@@ -34,7 +38,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             rules=defaults.tokenizer_exceptions,
             prefix_search=_unless_letters(util.compile_prefix_regex(defaults.prefixes).search),
             suffix_search=_unless_letters(_suffix_search(defaults.suffixes)),
-            infix_finditer=_unless_letters(util.compile_infix_regex(defaults.infixes).finditer, ()),
+            infix_finditer=_unless_letters(util.compile_infix_regex([*defaults.infixes, SCORE_INFIX]).finditer, ()),
             token_match=defaults.token_match,
             url_match=_unless_letters(defaults.url_match),
             max_cache_size=CACHE_CHUNKS,

@@ -282,6 +282,20 @@ def test_an_acronym_of_a_problem_is_a_task_and_its_short_form_keeps_the_definiti
     assert not any(kind == "method" and canonical == "WSI" for kind, _, canonical in found)
 
 
+def test_an_acronym_of_an_error_ratio_distance_or_coefficient_is_a_metric(spans):
+    found = spans("We report the mean absolute percentage error (MAPE), the contrast-to-noise ratio (CNR), the "
+                  "peak signal-to-noise ratio (PSNR) and the structural similarity index (SSIM) of the results.")
+    metrics = {canonical for kind, _, canonical in found if kind == "metric"}
+    assert {"MAPE", "contrast-to-noise ratio", "PSNR", "SSIM"} <= metrics
+    assert not texts(found, "method")
+
+
+def test_a_score_written_with_an_equals_sign_is_its_metric(spans):
+    found = spans("Our approach reaches FID=1.42 and macro-F1=0.63 with N=100 samples.")
+    assert {"FID", "macro-F1"} <= texts(found, "metric")
+    assert not texts(found, "method")
+
+
 def test_a_measure_after_a_noun_is_a_metric(spans):
     found = spans("We evaluate it as a similarity measure and with the Dau measure, not a statistical measure.")
     assert {"similarity measure", "Dau measure"} <= texts(found, "metric")

@@ -1,5 +1,5 @@
-"""kg's tokenizer gives spaCy's English tokens: no affix or URL pattern can match a chunk of ASCII letters,
-and the tokens of the seed abstracts and of awkward strings are spaCy's own."""
+"""kg's tokenizer gives spaCy's English tokens (with one more infix, a score's ``=``): no affix or URL pattern
+can match a chunk of ASCII letters, and the tokens of the seed abstracts and of awkward strings are spaCy's own."""
 from __future__ import annotations
 
 import re._parser as sre
@@ -9,6 +9,7 @@ import spacy
 from spacy import util
 
 from kg.extraction.extractor import build_pipeline
+from kg.extraction.tokenizer import SCORE_INFIX
 
 _ASCII_LETTERS = {ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _NO_LETTER_CATEGORIES = {sre.CATEGORY_DIGIT, sre.CATEGORY_SPACE}
@@ -71,7 +72,10 @@ def test_the_checker(pattern, needs):
 
 @pytest.fixture(scope="module")
 def both():
-    return spacy.blank("en").tokenizer, build_pipeline().tokenizer
+    """spaCy's English tokenizer with kg's extra infix, and kg's."""
+    reference = spacy.blank("en").tokenizer
+    reference.infix_finditer = util.compile_infix_regex([*spacy.blank("en").Defaults.infixes, SCORE_INFIX]).finditer
+    return reference, build_pipeline().tokenizer
 
 
 def _tokens(tokenizer, text: str) -> list[tuple[str, str]]:
@@ -87,6 +91,13 @@ def _tokens(tokenizer, text: str) -> list[tuple[str, str]]:
 def test_same_tokens_as_spacy_on_awkward_text(both, text):
     spacy_tokenizer, kg_tokenizer = both
     assert _tokens(kg_tokenizer, text) == _tokens(spacy_tokenizer, text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("FID=1.42", ["FID", "=", "1.42"]), ("macro-F1=0.63,", ["macro", "-", "F1", "=", "0.63", ","]),
+    ("k=5", ["k", "=", "5"]), ("a==b", ["a==b"]), ("p<0.05", ["p<0.05"])])
+def test_a_score_s_equals_sign_is_a_token(text, words):
+    assert [t.text for t in build_pipeline().tokenizer(text)] == words
 
 
 def test_same_tokens_as_spacy_on_the_seed_abstracts(both, seed_papers):

@@ -70,6 +70,7 @@ class AcronymFinder:
         self.described_heads = appositive_heads(self.resources.cues)
         self.naming = set(self.resources.cues["naming_words"])
         self.task_ends = set(self.resources.cues["task_phrase_ends"])
+        self.metric_ends = set(self.resources.cues["metric_long_form_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         defined: dict[str, tuple[str, str]] = {}
@@ -132,7 +133,7 @@ class AcronymFinder:
             return first, entry.type, entry.name
         last = doc[paren - 1].lower_
         type_ = described_type(tokens(doc), first, paren + 3, self.described_heads, self.naming) or \
-            ("task" if last in self.task_ends else None) or \
+            ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
             next((t for t in TYPE_ORDER if t in self.head_types.get(last, ())), "method")
         return first, type_, short if type_ in NEW_ROLES else long
 
