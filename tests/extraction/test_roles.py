@@ -82,6 +82,7 @@ def test_cue_phrases_find_tasks_and_metrics(extractor):
      "method"),
     ("Barlow Twins: Self-Supervised Learning via Redundancy Reduction", "Barlow Twins", "method"),
     ("BS-Net: A Deep Network for Band Selection", "BS-Net", "method"),
+    ("BS-Nets: An End-to-End Framework For Band Selection of Hyperspectral Image", "BS-Nets", "method"),
     ("LAION-5B: An open large-scale dataset for training next generation image-text models", "LAION-5B", "dataset"),
     ("Objects365: A Large-Scale, High-Quality Dataset for Object Detection", "Objects365", "dataset"),
 ])

@@ -107,7 +107,8 @@ class NameShapes:
         words = [t.text for t in name if t.text not in DASHES]
         if len(words) > 2 and any(w.islower() and w not in ("of", "the", "a") for w in words):
             return False  # a phrase, not a name: "ChatGPT in forensic sciences", "New meaning for NLP"
-        if len(name) == 1 or any(looks_like_name(t.text) for t in name):
+        if len(name) == 1 or any(looks_like_name(t.text) for t in name) or " " not in name.text and looks_like_name(
+                name.text):  # BS-Nets: two tokens too short to look like a name alone
             return True
         return len(words) <= 3 and all(w[:1].isupper() for w in words) and (
             words[-1].lower() in self.title_name_heads or any(w.lower() not in english("common") for w in words))
