@@ -26,6 +26,9 @@ _QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cu
 # PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
 _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
+# task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
+# stay: case-based reasoning, character-level translation)
+_MANNER = re.compile(r"-(?:specific|off|aware|driven|oriented|guided|wise|agnostic)$")
 NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 
 
@@ -204,6 +207,8 @@ def described(name: str, established: bool) -> str | None:
         return "qualified by an evaluative word"
     if low[-1] in w.generic_heads and not (established and len(low) <= 3):
         return "a description ending in a generic word"
+    if len(low) == 2 and _MANNER.search(low[0]) and low[1] in task_heads() and not established:
+        return "a bare task word said of a case (task-specific classification, trade-off retrieval)"
     if len(low) > MAX_CONCEPT_WORDS:
         return "too long for a term"
     if len(low) == 1 and "-" not in low[0] and low[0] in w.common and not established:

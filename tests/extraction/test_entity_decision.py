@@ -78,6 +78,14 @@ def test_a_dashed_modifier_before_tasks_is_no_task():
     assert found["super-resolution"] == "concept"
 
 
+def test_a_dashed_manner_modifier_on_a_bare_task_word_describes_but_x_based_reasoning_is_a_term():
+    found = kinds("It adds task-specific classification and trade-off retrieval to the pipeline.",
+                  "It adds uncertainty-aware verification, case-based reasoning and character-level translation.")
+    assert found["task-specific classification"] == found["trade-off retrieval"] == "description"
+    assert found["uncertainty-aware verification"] == "description"
+    assert found["case-based reasoning"] == found["character-level translation"] == "concept"
+
+
 def test_a_modifier_with_ai_and_a_report_are_no_methods():
     found = kinds("We study human-AI collaboration in teams, as the AI100 report asks, with CLIP.")
     assert found["human-AI"] == found["AI100"] == "description"
