@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
+from bisect import bisect_left
 from itertools import islice
 from sys import intern
 from typing import Iterable, Iterator
@@ -27,6 +29,7 @@ PIPELINE = ["kg_sentences", "kg_urls", "kg_lexicon", "kg_acronyms", "kg_cues", "
             "kg_names", "kg_select", "kg_non_names", "kg_roles"]
 FIELDS = ("title", "abstract")
 MAX_TEXT_CHARS = 50_000_000  # no parser or NER runs, so long texts only cost linear time
+_SPACE_RUN = re.compile(r"  +")
 
 
 def build_pipeline() -> Language:
@@ -79,9 +82,38 @@ class Extractor:
         # spaCy's tokenizer takes a slow path on every "\n" (about 6x slower on line-wrapped arXiv
         # abstracts); a space for each line break keeps every offset, and the rules read the original text.
         # (str.replace three times is ten times faster than str.translate.)
-        doc = self.nlp.make_doc(text.replace("\n", " ").replace("\r", " ").replace("\t", " "))
-        doc.user_data.update(field=field, text=text)
+        spaced = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+        if "  " not in spaced:
+            doc = self.nlp.make_doc(spaced)
+            doc.user_data.update(field=field, text=text)
+            return doc
+        # spaCy makes a token of every space after the first, which cuts a phrase in two ("the EMEA  corpus";
+        # arXiv opens a paragraph with "\n  "): the rules read one space, and the offsets map back (_Spaces)
+        spaces = _Spaces(spaced)
+        doc = self.nlp.make_doc(spaces.text)
+        doc.user_data.update(field=field, text=spaces.text, original=(text, spaces))
         return doc
+
+
+class _Spaces:
+    """A text with each run of spaces cut to one, and the way back to the original offsets.
+
+    >>> s = _Spaces("the EMEA   corpus  here")
+    >>> s.text, s.original(8), s.original(9), s.original(15), "the EMEA   corpus  here"[s.original(4):s.original(15)]
+    ('the EMEA corpus here', 8, 11, 17, 'EMEA   corpus')
+    """
+
+    def __init__(self, text: str):
+        self.text = _SPACE_RUN.sub(" ", text)
+        self.positions: list[int] = []  # where each run's one space sits in the cut text
+        self.removed: list[int] = [0]  # spaces cut before each run's end, cumulated
+        for match in _SPACE_RUN.finditer(text):
+            self.positions.append(match.start() - self.removed[-1])
+            self.removed.append(self.removed[-1] + len(match.group()) - 1)
+
+    def original(self, offset: int) -> int:
+        """The original offset of a token boundary of the cut text (never inside a run)."""
+        return offset + self.removed[bisect_left(self.positions, offset)]
 
 
 def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -95,15 +127,17 @@ def _mentions(doc: Doc, field: str) -> list[Mention]:
     if not cands:
         return []
     table = tokens(doc)
+    text, spaces = doc.user_data.get("original") or (table.text, None)
+    at = spaces.original if spaces else int
     mentions, sentences = [], {}
     for cand in cands:
         index = table.sentence_of[cand.first_token] if cand.first_token < len(table) else 0
         span = table.sentence_first[index], max(table.sentence_end(index), cand.end_token)  # a URL may run past
         if span not in sentences:  # one string per sentence, shared by its mentions (pickle keeps it shared)
-            sentences[span] = table.span_text(*span)
-        evidence = sentences[span]
-        mentions.append(Mention(cand.type, table.text[cand.start:cand.end], cand.canonical, cand.role, field,
-                                cand.start, cand.end, index, evidence, cand.source))
+            sentences[span] = text[at(table.starts[span[0]]):at(table.ends[span[1] - 1])] if span[1] > span[0] else ""
+        start, end = at(cand.start), at(cand.end)
+        mentions.append(Mention(cand.type, text[start:end], cand.canonical, cand.role, field,
+                                start, end, index, sentences[span], cand.source))
     return mentions
 
 

@@ -54,6 +54,20 @@ def test_offsets_valid_on_arbitrary_text(extractor, text):
     assert_offsets_valid(paper, extractor.extract(paper))
 
 
+def test_runs_of_spaces_cut_no_phrase_and_offsets_stay_the_original_s(extractor):
+    """arXiv opens a paragraph with a line break and two spaces; PDF text doubles spaces."""
+    paper = Paper(title="", abstract="  We train BERT.\n  Results on the French  EMEA   corpus and the\n"
+                                     "Penn   Treebank improve.")
+    mentions = extractor.extract(paper)
+    assert_offsets_valid(paper, mentions)
+    found = {(m.type, m.canonical, m.text) for m in mentions}
+    assert ("dataset", "French EMEA", "French  EMEA   corpus") in found
+    assert ("dataset", "Penn Treebank", "Penn   Treebank") in found
+    assert ("method", "BERT", "BERT") in found
+    evidence = next(m.evidence for m in mentions if m.canonical == "Penn Treebank")
+    assert evidence == "Results on the French  EMEA   corpus and the\nPenn   Treebank improve."
+
+
 def test_evidence_covers_a_url_that_runs_past_the_sentence_end(extractor):
     paper = Paper(title="", abstract="https://github.com/a.(")
     assert_offsets_valid(paper, extractor.extract(paper))
