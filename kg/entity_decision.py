@@ -157,8 +157,8 @@ def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
         return "an acronym of a modifier, not of a name"
     if seen.long_forms and all(f.split()[0].casefold() in words().venue_words for f in seen.long_forms):
         return "a journal or conference, not an entity"
-    if seen.long_forms and all(map(_everyday_words, seen.long_forms)):
-        return "an acronym of everyday words with no ML sense (individual rationality, electronic health records)"
+    if seen.long_forms and all(map(_no_ml_words, seen.long_forms)):
+        return "an acronym of words no ML name uses (retinopathy of prematurity, electronic health records)"
     if seen.long_forms and all(map(_a_language, seen.long_forms)):
         return "an acronym of a language (Modern Standard Arabic, Morphologically Rich Languages), not an entity"
     return None
@@ -171,14 +171,16 @@ def _a_language(long_form: str) -> bool:
     return last in ("language", "languages") or last in load().languages
 
 
-def _everyday_words(long_form: str) -> bool:
-    """A lower-case long form (bar a sentence's first capital) of common English words none of which any
-    lexicon name uses: ``individual rationality``, ``Electronic health records`` (where ``maximum mean
-    discrepancy``, ``class activation map`` and ``federated learning`` share words with known methods,
-    tasks and metrics, and ``discrete wavelet transform`` has a technical word)."""
+def _no_ml_words(long_form: str) -> bool:
+    """A lower-case long form (bar a sentence's first capital) none of whose words any lexicon name uses:
+    ``individual rationality``, ``Electronic health records``, ``retinopathy of prematurity``, ``semiconductor
+    nanocrystals``: another field's term, of none of the four types (where ``maximum mean discrepancy``, ``class
+    activation map`` and ``federated learning`` share words with known methods, tasks and metrics). One word in
+    -ing may be a method's name (``Funnelling (Fun)``)."""
     found = re.findall(r"[a-z]+", long_form.casefold())
-    return (long_form[:1].lower() + long_form[1:]).islower() and all(w in words().common for w in found) \
-        and not any(w in _lexicon_words() for w in found)
+    if len(found) == 1 and found[0].endswith("ing"):
+        return False
+    return (long_form[:1].lower() + long_form[1:]).islower() and not any(w in _lexicon_words() for w in found)
 
 
 @lru_cache(maxsize=1)

@@ -161,13 +161,16 @@ def test_descriptions_stay_in_mentions_and_become_nodes_only_when_kept(tmp_path,
     assert kept.nodes["method:two-level-instruction-architecture"]["kind"] == "description"
 
 
-def test_an_acronym_of_everyday_words_is_no_entity_but_one_of_ml_words_is():
+def test_an_acronym_of_words_no_ml_name_uses_is_no_entity_but_one_of_ml_words_is():
     found = kinds("Auctions lead to violations of individual rationality (IR) in expectation.",
                   "Electronic health records (EHR) contain narrative notes.",
+                  "AI helps screening for retinopathy of prematurity (ROP) in infants.",
+                  "Semiconductor nanocrystals (NCs) are used in synaptic devices.",
                   "We minimise the maximum mean discrepancy (MMD) between the two domains.",
-                  "A discrete wavelet transform (DWT) filter bank is embedded in the encoder.")
-    assert found["IR"] == found["EHR"] == "description"
-    assert found["MMD"] != "description" and found["DWT"] != "description"
+                  "A discrete wavelet transform (DWT) filter bank is embedded in the encoder.",
+                  "Funnelling (Fun) is a recently proposed method for cross-lingual text classification.")
+    assert found["IR"] == found["EHR"] == found["ROP"] == found["NCs"] == "description"
+    assert "description" not in (found["MMD"], found["DWT"], found["Fun"])
 
 
 def test_a_task_head_that_is_also_an_adjective_ends_a_task():
