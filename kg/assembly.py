@@ -6,7 +6,7 @@ it is made of; the mirror writer only iterates over it. So a build spools each p
 out of extraction (its node properties with the abstract, its authors, its distinct evidence
 sentences) into a temporary SQLite file, keeps in memory only what the corpus-wide steps need (the
 mentions without their sentences, for resolution; each author's papers), and after resolution
-spools each paper's relationships while it writes mentions.jsonl and drops its mentions. A
+spools each paper's relationships while it writes its mentions line and drops its mentions. A
 :class:`GraphStream` then gives the nodes and relationships in the order the ``MultiDiGraph`` that
 :func:`assemble` makes iterates them, as often as a writer asks, one paper at a time.
 
@@ -140,7 +140,7 @@ class GraphParts:
     def add_edges(self, mentions_per_paper: list[list[Mention] | None], kinds: Sequence[str] | None = None,
                   contract: TextIO | None = None) -> None:
         """Spool each paper's relationships to the entities of ``kinds`` (default: every mention's), and
-        write its line of mentions.jsonl into ``contract``; each paper's mentions are dropped once done."""
+        write its line of mentions.jsonl.gz into ``contract``; each paper's mentions are dropped once done."""
         self._flush()
         for start in range(0, len(mentions_per_paper), ROWS_PER_BATCH):
             query = "SELECT i, record, node, sentences FROM papers WHERE i >= ? AND i < ? ORDER BY i"

@@ -18,7 +18,7 @@ names it). The kinds:
 ``description``
     a phrase that names nothing: a description ("multi-grained sparse learning framework"), a
     clause fragment ("develop models"), a broken span ("OOD) data"), something of none of the four
-    types (YouTube). Its mentions stay in ``mentions.jsonl`` with this kind; it is no node unless
+    types (YouTube). Its mentions stay in ``mentions.jsonl.gz`` with this kind; it is no node unless
     the build keeps descriptions (``kg build --keep-descriptions``).
 
 >>> from kg.model import Entity, Mention

@@ -5,7 +5,7 @@ reads back), ``text.sqlite`` (the abstracts and evidence sentences, :mod:`kg.tex
 the entity tables :mod:`kg.sqltwins` answers entity queries from),
 ``graph.graphml`` (the whole graph for Gephi, yEd, Cytoscape; left out above
 :data:`GRAPHML_MAX_ITEMS` unless asked for), ``manifest.json`` and whatever extra
-files the writer adds (``kg build`` adds ``mentions.jsonl``).
+files the writer adds (``kg build`` adds ``mentions.jsonl.gz``).
 
 The files of one write must change together: a manifest describing the new graph
 beside the old graph.json is a torn mirror. So a write fills a fresh generation
@@ -132,9 +132,9 @@ def _write_files(G: nx.MultiDiGraph, folder: Path, manifest: dict | None, extra_
         json.dump({**(manifest or {}), "counts": counts(G)}, handle, indent=2, ensure_ascii=False)
     with atomic_open(folder / GRAPH_FILE) as handle:
         _write_node_link(G, handle)
-    for name, write_to in extra_files.items():
-        with atomic_open(folder / name) as handle:
-            write_to(handle)
+    for name, source in extra_files.items():
+        with atomic_open(folder / name, "wb") as handle, open(source, "rb") as original:
+            shutil.copyfileobj(original, handle, 1 << 20)
 
 
 def _replace_with_symlink(path: Path, target: str) -> None:
@@ -152,7 +152,7 @@ def write(G: nx.MultiDiGraph, directory: str | os.PathLike, manifest: dict | Non
 
     The text is ``G``'s inline ``abstract`` and ``sentence`` attributes, else the store ``G`` was read
     with (so a graph read with ``text=False`` keeps its text). ``extra_files`` maps file names to
-    functions that write one into an open text handle. ``graphml``: write graph.graphml (default:
+    the files copied there. ``graphml``: write graph.graphml (default:
     only up to :data:`GRAPHML_MAX_ITEMS` nodes and relationships).
     """
     directory = Path(directory)

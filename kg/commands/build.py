@@ -12,7 +12,7 @@ def register(subparsers) -> None:
         "build", help="read paper files, extract entities, write the graph",
         description="Read paper records (format auto-detected), merge duplicates, extract methods, "
                     "datasets, tasks, metrics and code links, and write the NetworkX mirror "
-                    "(graph.json, text.sqlite, graph.graphml, mentions.jsonl, manifest.json) into DIR.")
+                    "(graph.json, text.sqlite, graph.graphml, mentions.jsonl.gz, manifest.json) into DIR.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="input files (see `--format`)")
     parser.add_argument("--out", required=True, metavar="DIR", help="graph directory to write")
     parser.add_argument("--format", help="force the input format for every file "
@@ -24,7 +24,7 @@ def register(subparsers) -> None:
     parser.add_argument("--keep-descriptions", action="store_true",
                         help="also make nodes of mentions that name no entity (kind `description`: "
                              "\"a two-level instruction architecture\", \"develop models\"); by default they "
-                             "stay in mentions.jsonl only (docs/extraction.md)")
+                             "stay in mentions.jsonl.gz only (docs/extraction.md)")
     parser.add_argument("--graphml", action=argparse.BooleanOptionalAction, default=None,
                         help="write graph.graphml (default: only up to "
                              f"{GRAPHML_MAX_ITEMS:,} nodes and relationships; `kg export --graphml` at any size)")

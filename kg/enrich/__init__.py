@@ -13,7 +13,6 @@ a second run asks nothing it already has. docs/enrich.md says what is sent where
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -136,7 +135,7 @@ def _link(G, index, source, raw: dict, report: EnrichReport, direction) -> int:
 
 def write_enriched(G: nx.MultiDiGraph, directory: str | Path, report: EnrichReport) -> None:
     """Write ``G`` as the directory's next mirror generation (``kg.mirror.write``), keeping the files the
-    last build wrote beside the graph (mentions.jsonl) and its manifest, with this run appended."""
+    last build wrote beside the graph (mentions.jsonl.gz) and its manifest, with this run appended."""
     from kg import __version__, mirror
     directory = Path(directory)
     manifest = _read_manifest(directory)
@@ -162,10 +161,4 @@ def _carried_files(directory: Path) -> dict:
     written = (GRAPH_FILE, GRAPHML_FILE, MANIFEST_FILE, STORE_FILE)  # mirror.write writes these itself
     names = [n for n in names if n not in written and not n.startswith(".")]
 
-    def copier(name: str):
-        def copy(handle) -> None:
-            with open(current / name, encoding="utf-8") as old:
-                shutil.copyfileobj(old, handle)
-        return copy
-
-    return {name: copier(name) for name in names}
+    return {name: current / name for name in names}

@@ -219,11 +219,11 @@ def test_usage_and_bad_directory(run_kg, tmp_path):
 
 def test_new_generation_keeps_mentions_and_records_the_run(fake_s2, world, graph_dir, run_kg):
     api, url = fake_s2
-    mentions = (graph_dir / "mentions.jsonl").read_bytes()
+    mentions = (graph_dir / "mentions.jsonl.gz").read_bytes()
     old_target = os.readlink(graph_dir / ".generations" / "current")
     run_kg("enrich", "--graph", graph_dir, *FAST, env=enrich_env(url), check=True)
     assert os.readlink(graph_dir / ".generations" / "current") != old_target
-    assert (graph_dir / "mentions.jsonl").read_bytes() == mentions
+    assert (graph_dir / "mentions.jsonl.gz").read_bytes() == mentions
     manifest = json.loads((graph_dir / "manifest.json").read_text())
     assert manifest["counts"] == mirror.counts(mirror.read(graph_dir))
     assert manifest["inputs"] and manifest["enrichments"][-1]["references"] == len(world.references)

@@ -1,6 +1,7 @@
 """The entity decision: which entities are graph nodes, of what kind (kg/entity_decision.py)."""
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -153,7 +154,7 @@ def test_descriptions_stay_in_mentions_and_become_nodes_only_when_kept(tmp_path,
                                   "We propose a two-level instruction architecture and train it with CLIP."}) + "\n")
     for flags, out in (([], tmp_path / "default"), (["--keep-descriptions"], tmp_path / "kept")):
         run_kg("build", source, "--out", out, "--quiet", "--workers", "1", *flags, check=True)
-    line, = (tmp_path / "default" / "mentions.jsonl").read_text().splitlines()
+    line, = gzip.decompress((tmp_path / "default" / "mentions.jsonl.gz").read_bytes()).decode().splitlines()
     mentioned = {e["text"]: e["kind"] for e in json.loads(line)["entities"]}
     assert mentioned["two-level instruction architecture"] == "description" and mentioned["CLIP"] == "name"
     default, kept = kg.open(tmp_path / "default").to_networkx(), kg.open(tmp_path / "kept").to_networkx()

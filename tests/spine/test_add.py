@@ -45,7 +45,7 @@ def test_adding_the_fifth_page_equals_a_full_build(four_pages, full_build, run_k
     extracted, papers = _extracted(result.stdout)
     assert extracted == papers - before > 0  # the new papers only
     assert _graph(four_pages) == _graph(full_build)
-    assert (four_pages / "mentions.jsonl").read_text() == (full_build / "mentions.jsonl").read_text()
+    assert (four_pages / "mentions.jsonl.gz").read_bytes() == (full_build / "mentions.jsonl.gz").read_bytes()
 
 
 def test_adding_a_page_the_graph_has_changes_nothing(four_pages, run_kg, seed_paths):

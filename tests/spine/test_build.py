@@ -1,6 +1,7 @@
 """End-to-end: `kg build` on the shipped sample, `kg info`, the mirror files, the Python API."""
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -41,7 +42,7 @@ def test_mirror_files_agree(built_dir):
     assert graphml.number_of_edges() == G.number_of_edges()
     manifest = json.loads((built_dir / "manifest.json").read_text())
     assert manifest["counts"] == mirror.counts(G)
-    lines = (built_dir / "mentions.jsonl").read_text().splitlines()
+    lines = gzip.decompress((built_dir / "mentions.jsonl.gz").read_bytes()).decode().splitlines()
     papers = [n for n, a in G.nodes(data=True) if a["label"] == "Paper" and not a["stub"]]
     assert len(lines) == len(papers)
 
