@@ -55,7 +55,8 @@ def row(result: dict, papers: int, baseline_seconds: float) -> dict:
         "speed-up vs 1st": f"{baseline_seconds / seconds:.2f}x",
         "peak RSS largest process MiB": f"{median([r.max_rss_mib for r in result['runs']]):,.0f}",
         "peak RSS process tree MiB": f"{median([r.tree_rss_mib for r in result['runs']]):,.0f}",
-        "graph.json MiB": f"{result['sizes'].get('graph.json', 0) / 2**20:,.0f}",
+        "graph.json.gz MiB": f"{result['sizes'].get('graph.json.gz', 0) / 2**20:,.0f}",
+        "directory MiB": f"{sum(result['sizes'].values()) / 2**20:,.0f}",
         "graph.graphml MiB": f"{result['sizes'].get('graph.graphml', 0) / 2**20:,.0f}",
         "runs": len(result["runs"]),
     }

@@ -1,18 +1,18 @@
 """The NetworkX mirror: read and write a graph directory.
 
-A mirror directory holds ``graph.json`` (node-link JSON of the structure, what kg
-reads back), ``text.sqlite`` (the abstracts and evidence sentences, :mod:`kg.textstore`, and
+A mirror directory holds ``graph.json.gz`` (node-link JSON of the structure, what kg
+reads back, gzip-compressed: a third of a 1M-paper directory otherwise), ``text.sqlite`` (the abstracts and evidence sentences, :mod:`kg.textstore`, and
 the entity tables :mod:`kg.sqltwins` answers entity queries from),
 ``graph.graphml`` (the whole graph for Gephi, yEd, Cytoscape; left out above
 :data:`GRAPHML_MAX_ITEMS` unless asked for), ``manifest.json`` and whatever extra
 files the writer adds (``kg build`` adds ``mentions.jsonl.gz``).
 
 The files of one write must change together: a manifest describing the new graph
-beside the old graph.json is a torn mirror. So a write fills a fresh generation
+beside the old graph file is a torn mirror. So a write fills a fresh generation
 folder ``.generations/<n>/``, then swaps the one symlink ``.generations/current``
-onto it with a rename (atomic on POSIX); ``graph.json`` and its siblings are fixed
+onto it with a rename (atomic on POSIX); ``graph.json.gz`` and its siblings are fixed
 symlinks into ``current``. An interrupted write leaves the old mirror whole (or,
-on a first write, no graph.json), never a mix.
+on a first write, no graph file), never a mix.
 
 >>> import networkx as nx, tempfile
 >>> G = nx.MultiDiGraph()
@@ -30,6 +30,7 @@ on a first write, no graph.json), never a mix.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -46,9 +47,10 @@ import networkx as nx
 from kg import graphml, sqltwins, textstore
 from kg.assembly import GraphStream
 from kg.errors import KgError
-from kg.output import atomic_open, umask
+from kg.output import atomic_open, gzip_text, umask
 
-GRAPH_FILE = "graph.json"
+GRAPH_FILE = "graph.json.gz"
+LEGACY_GRAPH_FILE = "graph.json"  # the graph file of a directory written before it was compressed
 GRAPHML_FILE = "graph.graphml"
 MANIFEST_FILE = "manifest.json"
 STORE_FILE = textstore.STORE_FILE
@@ -130,7 +132,7 @@ def _write_files(G: nx.MultiDiGraph, folder: Path, manifest: dict | None, extra_
     sqltwins.write(G, folder / STORE_FILE)
     with atomic_open(folder / MANIFEST_FILE) as handle:
         json.dump({**(manifest or {}), "counts": counts(G)}, handle, indent=2, ensure_ascii=False)
-    with atomic_open(folder / GRAPH_FILE) as handle:
+    with atomic_open(folder / GRAPH_FILE, "wb") as raw, gzip_text(raw) as handle:
         _write_node_link(G, handle)
     for name, source in extra_files.items():
         with atomic_open(folder / name, "wb") as handle, open(source, "rb") as original:
@@ -168,10 +170,11 @@ def write(G: nx.MultiDiGraph, directory: str | os.PathLike, manifest: dict | Non
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    if not graphml and (directory / GRAPHML_FILE).is_symlink():
-        (directory / GRAPHML_FILE).unlink()  # it would point at nothing, or at the last GraphML written
+    for stale in ([] if graphml else [GRAPHML_FILE]) + [LEGACY_GRAPH_FILE]:
+        if (directory / stale).is_symlink():
+            (directory / stale).unlink()  # it would point at nothing, or at an older generation's file
     names = [*([GRAPHML_FILE] if graphml else []), STORE_FILE, MANIFEST_FILE, *(extra_files or {}),
-             GRAPH_FILE]  # graph.json last: it marks a mirror
+             GRAPH_FILE]  # the graph file last: it marks a mirror
     for name in names:
         link = os.path.join(GENERATIONS_DIR, CURRENT_LINK, name)
         if not (directory / name).is_symlink() or os.readlink(directory / name) != link:
@@ -260,6 +263,15 @@ def _node_link_graph(handle: TextIO) -> nx.MultiDiGraph:
     return G
 
 
+def graph_file(directory: str | os.PathLike) -> Path | None:
+    """The directory's graph file: ``graph.json.gz``, or the ``graph.json`` of a mirror written before it
+    was compressed; None when there is neither (no mirror)."""
+    for name in (GRAPH_FILE, LEGACY_GRAPH_FILE):
+        if (Path(directory) / name).is_file():
+            return Path(directory) / name
+    return None
+
+
 def read(directory: str | os.PathLike, text: bool = True) -> nx.MultiDiGraph:
     """Read the mirror that ``kg build`` wrote into ``directory``.
 
@@ -268,13 +280,13 @@ def read(directory: str | os.PathLike, text: bool = True) -> nx.MultiDiGraph:
     attached to the graph (:mod:`kg.textstore` reads it by key, :func:`write` carries it over).
     A mirror written before the store, with its text in graph.json, reads whole either way.
     """
-    path = Path(directory) / GRAPH_FILE
-    if not path.is_file():
+    path = graph_file(directory)
+    if path is None:
         raise KgError(f"{directory}: not a kg graph directory (no {GRAPH_FILE}); run `kg build` first")
     try:
-        with open(path, encoding="utf-8") as handle:
+        with (gzip.open if path.name == GRAPH_FILE else open)(path, "rt", encoding="utf-8") as handle:
             G = _node_link_graph(handle)
-    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError, OSError, EOFError) as exc:
         raise KgError(f"{path}: unreadable graph file ({exc})") from exc
     store = Path(directory) / STORE_FILE
     if store.is_file():

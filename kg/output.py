@@ -2,18 +2,33 @@
 a file replaced atomically, and the ``kg extract`` lines of mentions."""
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Iterable, TextIO
+
+# gzip level of the mirror's compressed files: level 3 takes 200 MB of graph.json or mentions to 40 or
+# 27 MB in under 2 s; level 6 gains 15% for three times the time
+GZIP_LEVEL = 3
 
 
 def umask() -> int:
     mask = os.umask(0)  # the only way to read it is to set it
     os.umask(mask)
     return mask
+
+
+def gzip_text(target: str | os.PathLike | BinaryIO) -> TextIO:
+    """A UTF-8 text handle writing ``target`` (a path or an open binary file) gzip-compressed; no time in
+    the header, so the same text gives the same bytes."""
+    if isinstance(target, (str, os.PathLike)):
+        return io.TextIOWrapper(gzip.GzipFile(target, "wb", GZIP_LEVEL, mtime=0), encoding="utf-8")
+    return io.TextIOWrapper(gzip.GzipFile(fileobj=target, mode="wb", compresslevel=GZIP_LEVEL, mtime=0),
+                            encoding="utf-8")
 
 
 @contextmanager

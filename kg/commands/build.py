@@ -12,7 +12,7 @@ def register(subparsers) -> None:
         "build", help="read paper files, extract entities, write the graph",
         description="Read paper records (format auto-detected), merge duplicates, extract methods, "
                     "datasets, tasks, metrics and code links, and write the NetworkX mirror "
-                    "(graph.json, text.sqlite, graph.graphml, mentions.jsonl.gz, manifest.json) into DIR.")
+                    "(graph.json.gz, text.sqlite, graph.graphml, mentions.jsonl.gz, manifest.json) into DIR.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="input files (see `--format`)")
     parser.add_argument("--out", required=True, metavar="DIR", help="graph directory to write")
     parser.add_argument("--format", help="force the input format for every file "

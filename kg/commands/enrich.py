@@ -57,7 +57,7 @@ def run(args) -> int:
     write_enriched(G, args.graph, report)
     if not args.quiet:
         print(report.summary())
-        print(f"Wrote {args.graph}/graph.json; `kg info {args.graph}` counts it.")
+        print(f"Wrote {args.graph}/graph.json.gz; `kg info {args.graph}` counts it.")
     if args.neo4j:
         from kg.commands.load import load_into_neo4j
         load_into_neo4j(G, progress=progress, quiet=args.quiet)

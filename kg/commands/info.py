@@ -50,6 +50,6 @@ def directory_counts(directory: str) -> dict:
         counts = json.loads((Path(directory) / mirror.MANIFEST_FILE).read_text(encoding="utf-8"))["counts"]
     except (OSError, ValueError, KeyError, TypeError):
         counts = None
-    if not (Path(directory) / mirror.GRAPH_FILE).is_file() or not isinstance(counts, dict):
+    if mirror.graph_file(directory) is None or not isinstance(counts, dict):
         return mirror.counts(mirror.read(directory, text=False))  # also the error for a directory without a mirror
     return counts

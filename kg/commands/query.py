@@ -133,6 +133,6 @@ def rows_from_store(backend: str, graph: str | None, name: str, params: dict) ->
     if backend != "nx" or not graph or name not in sqltwins.SQL_TWINS:
         return None
     store = Path(graph) / mirror.STORE_FILE
-    if not (Path(graph) / mirror.GRAPH_FILE).is_file() or not sqltwins.has_tables(store):
+    if mirror.graph_file(graph) is None or not sqltwins.has_tables(store):
         return None  # no mirror (open_backend says so) or a store written before the entity tables
     return sqltwins.run(store, name, params)

@@ -155,10 +155,11 @@ def _read_manifest(directory: Path) -> dict:
 
 def _carried_files(directory: Path) -> dict:
     """The current generation's files other than graph and manifest, each copied into the next one."""
-    from kg.mirror import CURRENT_LINK, GENERATIONS_DIR, GRAPH_FILE, GRAPHML_FILE, MANIFEST_FILE, STORE_FILE
+    from kg.mirror import (CURRENT_LINK, GENERATIONS_DIR, GRAPH_FILE, GRAPHML_FILE, LEGACY_GRAPH_FILE, MANIFEST_FILE,
+                           STORE_FILE)
     current = directory / GENERATIONS_DIR / CURRENT_LINK
     names = sorted(p.name for p in current.iterdir() if p.is_file()) if current.is_dir() else []
-    written = (GRAPH_FILE, GRAPHML_FILE, MANIFEST_FILE, STORE_FILE)  # mirror.write writes these itself
+    written = (GRAPH_FILE, LEGACY_GRAPH_FILE, GRAPHML_FILE, MANIFEST_FILE, STORE_FILE)  # mirror.write writes these
     names = [n for n in names if n not in written and not n.startswith(".")]
 
     return {name: current / name for name in names}

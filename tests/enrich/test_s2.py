@@ -194,12 +194,12 @@ def test_unreachable_api_is_one_line_and_exit_4(graph_dir, run_kg):
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    before = (graph_dir / "graph.json").read_bytes()
+    before = (graph_dir / "graph.json.gz").read_bytes()
     result = run_kg("enrich", "--graph", graph_dir, *FAST, env=enrich_env(f"http://127.0.0.1:{port}/graph/v1"))
     assert result.returncode == 4
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert f"cannot reach Semantic Scholar at http://127.0.0.1:{port}/graph/v1" in result.stderr
-    assert (graph_dir / "graph.json").read_bytes() == before
+    assert (graph_dir / "graph.json.gz").read_bytes() == before
 
 
 def test_a_refused_key_stops_the_run_with_exit_5(fake_s2, world, graph_dir, run_kg):

@@ -95,7 +95,7 @@ def _csv_rows(folder) -> dict[str, list[dict]]:
 
 
 def test_export_of_a_directory_reads_the_text_from_its_store(sample_graph, tmp_path, run_kg):
-    """The directory's graph.json holds no text; its export must equal the export of the whole graph."""
+    """The directory's graph.json.gz holds no text; its export must equal the export of the whole graph."""
     from kg import mirror
     mirror.write(sample_graph, tmp_path / "graph")
     run_kg("export", tmp_path / "graph", "--neo4j-admin", tmp_path / "from-dir", check=True)

@@ -225,7 +225,7 @@ def test_a_stub_fills_in_and_never_empties_a_paper(empty_neo4j, tmp_path):
 
 
 def test_cli_load_streams_the_text_from_the_store(empty_neo4j, sample_graph, tmp_path, run_kg):
-    """graph.json holds no text: `kg load DIR` must still give Neo4j every abstract and evidence sentence."""
+    """graph.json.gz holds no text: `kg load DIR` must still give Neo4j every abstract and evidence sentence."""
     mirror.write(sample_graph, tmp_path)
     run_kg("load", tmp_path, "--wipe", "--quiet", "--batch-size", 700, check=True)
     G = Neo4jBackend(empty_neo4j).to_networkx()

@@ -179,14 +179,14 @@ def test_store_search_agrees_with_the_twin(text, sample_graph, stores):
 
 
 def test_kg_query_answers_from_the_store_without_graph_json(sample_graph, stores, run_kg):
-    """`kg query top_entities` reads only the store: it answers with graph.json unreadable, and the same rows."""
+    """`kg query top_entities` reads only the store: it answers with graph.json.gz unreadable, and the same rows."""
     import json
     import shutil
     directory = stores(sample_graph).parent
     copy = directory.parent / "unreadable-graph-json"
     shutil.copytree(directory, copy, symlinks=False)
-    (copy / "graph.json").unlink()
-    (copy / "graph.json").write_text("{not json", encoding="utf-8")
+    (copy / "graph.json.gz").unlink()
+    (copy / "graph.json.gz").write_text("{not json", encoding="utf-8")
     params = queries.example_params("top_entities")
     result = run_kg("query", "top_entities", "--graph", copy, "--format", "json",
                     *(f"--param={key}={value}" for key, value in params.items()), check=True)

@@ -49,18 +49,18 @@ def _mirror_state(directory: Path) -> int | None:
     try:
         G = mirror.read(directory)
     except KgError as error:
-        assert "no graph.json" in str(error), f"a torn graph.json was left behind: {error}"
+        assert "no graph.json.gz" in str(error), f"a torn graph file was left behind: {error}"
         return None
     papers = G.number_of_nodes()
     assert G.number_of_edges() == papers - 1
     abstracts = {attrs.get("abstract") for _, attrs in G.nodes(data=True)}
     sentences = {attrs.get("sentence") for _, _, attrs in G.edges(data=True)}
-    assert abstracts == {f"One of {papers} papers."}, "text.sqlite and graph.json are of different generations"
-    assert sentences <= {f"Cited in a graph of {papers}."}, "text.sqlite and graph.json are of different generations"
+    assert abstracts == {f"One of {papers} papers."}, "text.sqlite and graph.json.gz are of different generations"
+    assert sentences <= {f"Cited in a graph of {papers}."}, "text.sqlite and graph.json.gz are of different generations"
     manifest = json.loads((directory / mirror.MANIFEST_FILE).read_text())
-    assert manifest["counts"] == mirror.counts(G), "manifest.json and graph.json describe different graphs"
+    assert manifest["counts"] == mirror.counts(G), "manifest.json and graph.json.gz describe different graphs"
     graphml = nx.read_graphml(directory / mirror.GRAPHML_FILE)
-    assert graphml.number_of_nodes() == papers, "graph.graphml and graph.json describe different graphs"
+    assert graphml.number_of_nodes() == papers, "graph.graphml and graph.json.gz describe different graphs"
     return papers
 
 
@@ -108,7 +108,7 @@ def _small_graph(n: int) -> nx.MultiDiGraph:
 
 
 def test_sigkill_right_after_the_manifest_is_replaced(tmp_path):
-    """The window between renaming manifest.json and renaming graph.json."""
+    """The window between renaming manifest.json and renaming graph.json.gz."""
     first = _write_in_subprocess(tmp_path, SMALL)
     first.communicate(timeout=120)
     process = _write_in_subprocess(tmp_path, BIG)
@@ -128,7 +128,7 @@ def test_failure_inside_the_graph_json_write_keeps_the_old_mirror(tmp_path, monk
     def fail(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(mirror, "_write_node_link", fail)  # runs inside graph.json's atomic write
+    monkeypatch.setattr(mirror, "_write_node_link", fail)  # runs inside graph.json.gz's atomic write
     with pytest.raises(OSError):
         mirror.write(_small_graph(SMALL + 5), tmp_path)
     monkeypatch.undo()

@@ -1,6 +1,7 @@
 """Hostile text is data, never code: Cypher injection, read-only `kg cypher`, escaped HTML, no leaked password."""
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import subprocess
@@ -147,6 +148,7 @@ def test_the_password_appears_in_no_output_and_no_written_file(tmp_path, secret_
         if args[0] != "load" or args[1] == out:
             assert args[-1] == "CREATE (n)" or result.returncode == 0, (args, result.stderr)
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
-    assert any(p.name == "graph.json" for p in written)
+    assert any(p.name == "graph.json.gz" for p in written)
     for file in written:
-        assert SECRET.encode() not in file.read_bytes(), f"{file} holds the password"
+        data = gzip.decompress(file.read_bytes()) if file.suffix == ".gz" else file.read_bytes()
+        assert SECRET.encode() not in data, f"{file} holds the password"

@@ -49,30 +49,30 @@ def test_adding_the_fifth_page_equals_a_full_build(four_pages, full_build, run_k
 
 
 def test_adding_a_page_the_graph_has_changes_nothing(four_pages, run_kg, seed_paths):
-    graph_json = (four_pages / "graph.json").read_bytes()
+    graph_json = (four_pages / "graph.json.gz").read_bytes()
     result = run_kg("add", seed_paths[3], "--graph", four_pages, "--workers", 1, check=True)
     assert _extracted(result.stdout)[0] == 0
-    assert (four_pages / "graph.json").read_bytes() == graph_json
+    assert (four_pages / "graph.json.gz").read_bytes() == graph_json
 
 
 def test_a_copy_of_an_input_at_another_path_adds_no_paper(four_pages, run_kg, seed_paths, tmp_path):
     copy = tmp_path / "copy.txt"
     shutil.copy(seed_paths[0], copy)
-    graph_json = (four_pages / "graph.json").read_bytes()
+    graph_json = (four_pages / "graph.json.gz").read_bytes()
     result = run_kg("add", copy, "--graph", four_pages, "--workers", 1, check=True)
     assert _extracted(result.stdout)[0] == 0
-    assert (four_pages / "graph.json").read_bytes() == graph_json
+    assert (four_pages / "graph.json.gz").read_bytes() == graph_json
 
 
 def test_bad_input_is_one_line_and_leaves_the_graph_whole(four_pages, run_kg, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "1", "title": "Fine", "abstract": "We use CLIP."}\n{not json\n')
-    graph_json = (four_pages / "graph.json").read_bytes()
+    graph_json = (four_pages / "graph.json.gz").read_bytes()
     result = run_kg("add", bad, "--graph", four_pages)
     assert result.returncode == 3
     assert result.stderr.strip().splitlines() == [result.stderr.strip()] and f"{bad}:2" in result.stderr
     assert "Traceback" not in result.stderr
-    assert (four_pages / "graph.json").read_bytes() == graph_json
+    assert (four_pages / "graph.json.gz").read_bytes() == graph_json
 
 
 def test_an_earlier_input_that_is_gone_is_named(tmp_path, run_kg, seed_paths):
@@ -99,7 +99,7 @@ def test_an_enriched_graph_is_refused_not_stripped_of_its_citations(four_pages, 
     data["enrichments"] = [{"source": "s2", "citations": True}]
     target = manifest.resolve()
     target.write_text(json.dumps(data))
-    graph_json = (four_pages / "graph.json").read_bytes()
+    graph_json = (four_pages / "graph.json.gz").read_bytes()
     result = run_kg("add", seed_paths[4], "--graph", four_pages)
     assert result.returncode == 2 and "kg enrich" in result.stderr
-    assert (four_pages / "graph.json").read_bytes() == graph_json
+    assert (four_pages / "graph.json.gz").read_bytes() == graph_json

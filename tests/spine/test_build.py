@@ -60,7 +60,7 @@ def test_every_extracted_edge_carries_evidence(built_dir):
 
 def test_building_twice_gives_the_same_graph(built_dir, tmp_path, run_kg, sample_paths):
     run_kg("build", *sample_paths, "--out", tmp_path, "--workers", 1, check=True)
-    assert (tmp_path / "graph.json").read_bytes() == (built_dir / "graph.json").read_bytes()
+    assert (tmp_path / "graph.json.gz").read_bytes() == (built_dir / "graph.json.gz").read_bytes()
 
 
 def test_python_api_matches_cli(built_dir, sample_graph):
@@ -74,14 +74,14 @@ def test_bad_record_stops_without_touching_previous_graph(tmp_path, run_kg):
     source.write_text(json.dumps(good) + "\n")
     out = tmp_path / "graph"
     run_kg("build", source, "--out", out, check=True)
-    before = (out / "graph.json").read_bytes()
+    before = (out / "graph.json.gz").read_bytes()
 
     source.write_text(json.dumps({**good, "id": "p2", "title": "B"}) + "\n{broken\n")
     result = run_kg("build", source, "--out", out)
     assert result.returncode == 3
     assert re.search(rf"{re.escape(str(source))}:2: ", result.stderr)
     assert len(result.stderr.strip().splitlines()) == 1
-    assert (out / "graph.json").read_bytes() == before
+    assert (out / "graph.json.gz").read_bytes() == before
 
     result = run_kg("build", source, "--out", out, "--skip-bad")
     assert result.returncode == 0, result.stderr
@@ -119,20 +119,33 @@ def test_suite_runs_the_installed_package(repo_root):
 
 @pytest.mark.parametrize("chunk", [7, 4096])
 def test_mirror_read_parses_item_by_item_across_chunk_boundaries(built_dir, monkeypatch, chunk):
-    """graph.json read one node or edge at a time, in chunks that split items, is the graph json.load gives."""
+    """graph.json.gz read one node or edge at a time, in chunks that split items, is the graph json.load gives."""
     monkeypatch.setattr(mirror._JsonStream, "CHUNK", chunk)
-    G = mirror.read(built_dir, text=False)  # graph.json alone; the text is in text.sqlite
-    expected = nx.node_link_graph(json.loads((built_dir / "graph.json").read_text(encoding="utf-8")),
+    G = mirror.read(built_dir, text=False)  # graph.json.gz alone; the text is in text.sqlite
+    expected = nx.node_link_graph(json.loads(gzip.decompress((built_dir / "graph.json.gz").read_bytes())),
                                   directed=True, multigraph=True, edges="edges")
     assert list(G.nodes(data=True)) == list(expected.nodes(data=True))
     assert list(G.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
     assert G.number_of_edges() > 1000
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garble"])
+def test_a_directory_written_before_the_graph_file_was_compressed_reads_the_same(built_dir, tmp_path):
+    (tmp_path / "graph.json").write_bytes(gzip.decompress((built_dir / "graph.json.gz").read_bytes()))
+    old, new = mirror.read(tmp_path), mirror.read(built_dir, text=False)
+    assert list(old.edges(keys=True, data=True)) == list(new.edges(keys=True, data=True))
+    assert list(old.nodes(data=True)) == list(new.nodes(data=True)) and old.number_of_edges() > 1000
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble", "plain truncate"])
 def test_damaged_graph_file_is_one_clear_error(built_dir, tmp_path, damage):
-    text = (built_dir / "graph.json").read_text(encoding="utf-8")
-    (tmp_path / "graph.json").write_text(text[: len(text) // 2] if damage == "truncate"
-                                         else text.replace('"edges": [', '"edges": [{"source": ', 1), encoding="utf-8")
-    with pytest.raises(kg.errors.KgError, match="graph.json: unreadable graph file"):
+    packed = (built_dir / "graph.json.gz").read_bytes()
+    text = gzip.decompress(packed).decode()
+    if damage == "truncate":
+        (tmp_path / "graph.json.gz").write_bytes(packed[: len(packed) // 2])
+    elif damage == "garble":
+        (tmp_path / "graph.json.gz").write_bytes(gzip.compress(text.replace('"edges": [', '"edges": [{"source": ', 1)
+                                                               .encode()))
+    else:  # a directory written before the graph file was compressed
+        (tmp_path / "graph.json").write_text(text[: len(text) // 2], encoding="utf-8")
+    with pytest.raises(kg.errors.KgError, match=r"graph\.json(\.gz)?: unreadable graph file"):
         mirror.read(tmp_path)

@@ -1,10 +1,11 @@
-"""The mirror's text store: abstracts and evidence sentences out of graph.json, read back by key.
+"""The mirror's text store: abstracts and evidence sentences out of graph.json.gz, read back by key.
 
 Every check compares with the graph built in memory (``sample_graph``), which carries the text
 as attributes, never with what the store itself returns.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 
@@ -32,7 +33,7 @@ def _texts(G):
 def test_graph_json_holds_no_text(sample_dir, sample_graph):
     abstracts, sentences = _texts(sample_graph)
     assert len(abstracts) > 400 and len(sentences) > 3000
-    data = json.loads((sample_dir / mirror.GRAPH_FILE).read_text(encoding="utf-8"))
+    data = json.loads(gzip.decompress((sample_dir / mirror.GRAPH_FILE).read_bytes()))
     assert not any("abstract" in node for node in data["nodes"])
     assert not any("sentence" in edge for edge in data["edges"])
     assert len(data["nodes"]) == sample_graph.number_of_nodes()
