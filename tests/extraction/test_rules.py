@@ -141,6 +141,12 @@ def test_names_listed_after_a_dataset_word_are_datasets(spans):
     assert ("method", "GeoNet", "GeoNet") in found
 
 
+def test_dashed_names_in_a_list_that_ends_in_a_dataset_word_are_datasets(spans):
+    found = spans("It outperforms prior methods on the HICO-DET and V-COCO benchmarks. We fine-tune Foo-Net.")
+    assert {"HICO-DET", "V-COCO"} <= {canonical for kind, _, canonical in found if kind == "dataset"}
+    assert ("method", "Foo-Net", "Foo-Net") in found
+
+
 def test_language_before_a_known_dataset_is_part_of_its_name(spans):
     found = spans("Frames come from the Chinese PropBank; english WordNet is not used.")
     assert ("dataset", "Chinese PropBank", "Chinese PropBank") in found

@@ -139,11 +139,18 @@ class NameShapes:
         return j > end and table.lower[j] in self.dataset_heads
 
     def _list_end(self, table: Tokens, end: int) -> tuple[int, int]:
-        """The token after the list of names that the name ending at ``end`` starts, and the sentence's end."""
+        """The token after the list of names that the name ending at ``end`` starts, and the sentence's end
+        (a name may be several tokens joined by dashes: ``the HICO-DET and V-COCO benchmarks``)."""
         limit = table.sentence_end(table.sentence_of[end - 1])
         j = end
-        while j < limit and (table.words[j] in (",", "and", "or") or looks_like_name(table.words[j])):
-            j += 1
+        while j < limit:
+            if table.words[j] in (",", "and", "or"):
+                j += 1
+                continue
+            first, after = glued_word_around(table, j)
+            if after <= j or not looks_like_name(table.span_text(first, after)):
+                break
+            j = after
         return j, limit
 
     def _campaign(self, table: Tokens, end: int) -> bool:
