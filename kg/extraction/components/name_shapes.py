@@ -179,8 +179,13 @@ class NameShapes:
             prev = table.words[j - 1]
             if j - 1 in lexicon_datasets:
                 return True
-            if prev in (",", "and", "or") or looks_like_name(prev) or prev.istitle():
+            if prev in (",", "and", "or"):
                 j -= 1
+                continue
+            first, _ = glued_word_around(table, j - 1)  # V-COCO is three tokens; Persian-Arabic names nothing
+            name = table.span_text(first, j)
+            if first < j and (looks_like_name(name) or prev.istitle()) and not self.resources.names_nothing(name):
+                j = max(first, sent_start)
                 continue
             break
         if self._after_dataset_word(table, j, sent_start):
