@@ -130,6 +130,7 @@ def _write_files(G: nx.MultiDiGraph, folder: Path, manifest: dict | None, extra_
         export_graphml(G, folder / GRAPHML_FILE)
     textstore.write(G, folder / STORE_FILE)
     sqltwins.write(G, folder / STORE_FILE)
+    textstore.compact(folder / STORE_FILE)
     with atomic_open(folder / MANIFEST_FILE) as handle:
         json.dump({**(manifest or {}), "counts": counts(G)}, handle, indent=2, ensure_ascii=False)
     with atomic_open(folder / GRAPH_FILE, "wb") as raw, gzip_text(raw) as handle:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import sqlite3
 
 import networkx as nx
@@ -37,6 +38,34 @@ def test_graph_json_holds_no_text(sample_dir, sample_graph):
     assert not any("abstract" in node for node in data["nodes"])
     assert not any("sentence" in edge for edge in data["edges"])
     assert len(data["nodes"]) == sample_graph.number_of_nodes()
+
+
+def test_the_store_is_written_in_16_kb_pages_with_no_rebuild_file_left(sample_dir):
+    db = sqlite3.connect(f"file:{sample_dir / mirror.STORE_FILE}?mode=ro", uri=True)
+    try:
+        assert db.execute("PRAGMA page_size").fetchone()[0] == textstore.PAGE_SIZE
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        db.close()
+    assert [p.name for p in (sample_dir / ".generations" / "current").iterdir() if p.name.startswith(".")] == []
+
+
+def test_compact_fills_the_pages_rows_out_of_key_order_left_part_empty(tmp_path):
+    path = tmp_path / "t.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
+    keys = list(range(20000))
+    random.Random(1).shuffle(keys)
+    with db:
+        db.executemany("INSERT INTO t VALUES (?, ?)", ((f"{key:05}", "x" * 40) for key in keys))
+    rows = db.execute("SELECT * FROM t ORDER BY k").fetchall()
+    db.close()
+    before = path.stat().st_size
+    textstore.compact(path)
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT * FROM t ORDER BY k").fetchall() == rows
+    db.close()
+    assert path.stat().st_size < 0.95 * before
 
 
 def test_the_store_gives_back_every_text(sample_dir, sample_graph):
