@@ -10,6 +10,7 @@ import kg
 from kg.entity_decision import decide
 from kg.extraction import Extractor
 from kg.model import Paper
+from kg.name_flaws import described
 from kg.resolution import resolve
 
 
@@ -29,6 +30,12 @@ def kinds(*abstracts: str, title: str = "A paper") -> dict[str, str]:
 ])
 def test_descriptions_are_no_names(abstract, name):
     assert kinds(abstract)[name] == "description"
+
+
+@pytest.mark.parametrize("name", ["faithful counterfactual generation", "specialized understanding",
+                                  "clear understanding", "proper understanding", "outstanding recognition"])
+def test_an_evaluative_first_word_makes_a_description(name):
+    assert described(name, established=False) == "qualified by an evaluative word"
 
 
 @pytest.mark.parametrize("abstract, name", [
