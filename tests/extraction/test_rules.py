@@ -150,6 +150,13 @@ def test_dashed_names_in_a_list_of_datasets_are_datasets(spans):
     assert not any("SMT" in name for name in datasets)  # a language pair is no name in the list
 
 
+def test_an_evaluation_campaign_s_edition_names_its_data(spans):
+    found = spans("We parse Stanford Dependencies, CoNLL-X, and Enju PAS. It also helps on DUC2001 and NTCIR-9. "
+                  "We propose CoNLLNet.")
+    assert {"CoNLL-X", "DUC2001", "NTCIR-9"} <= texts(found, "dataset")
+    assert ("method", "CoNLLNet", "CoNLLNet") in found
+
+
 def test_language_before_a_known_dataset_is_part_of_its_name(spans):
     found = spans("Frames come from the Chinese PropBank; english WordNet is not used.")
     assert ("dataset", "Chinese PropBank", "Chinese PropBank") in found

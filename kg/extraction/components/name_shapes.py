@@ -16,6 +16,7 @@ _METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|
 _VERSIONED = re.compile(r"^(.*?[A-Za-z])[-_ ]?v?\d[\d./\-]*[A-Za-z]?$")  # Kinetics-400, iNaturalist2017
 _ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")  # EHR, LTE, NNs
 _BENCH_NAME = re.compile(r"(?:Bench|Benchmark|Arena)$")  # MMBench, VBench: a benchmark's name says so
+_EDITION = re.compile(r"[-_ '\u2019]|(?<=[A-Za-z])(?=\d)")  # CoNLL-X, CoNLL'03, DUC2001: the campaign before it
 
 
 def _seed(word: str, low: str) -> bool:
@@ -39,6 +40,7 @@ class NameShapes:
         self.blockers = set(cues["dataset_list_blockers"])
         self.dataset_heads = set(cues["heads"]["dataset"])
         self.campaign_words = set(cues["campaign_words"])
+        self.campaign_names = set(cues["campaign_names"])
         self.list_openers = set(cues["dataset_list_openers"])
         self.title_dataset_heads = set(cues["title_dataset_heads"])
         self.title_name_heads = set(cues["title_name_heads"])
@@ -116,7 +118,8 @@ class NameShapes:
     def _type_of(self, doc: Doc, text: str, first: int, end: int, lexicon_datasets: set[int]) -> str | None:
         """A metric by its shape (``NDCG@10``, ``AP50``), else the type the lexicon gives its stem
         (``Kinetics-700``, ``iNaturalist2017``, ``Kinetics-400/600/700``), else a dataset in a list of
-        datasets or a list the sentence uses as its data, else None: nothing says (a method by default)."""
+        datasets or a list the sentence uses as its data, or an evaluation campaign's edition (``CoNLL-X``,
+        ``DUC2001``), else None: nothing says (a method by default)."""
         if _METRIC_SHAPE.match(text):
             return "metric"
         stem = _VERSIONED.match(text)
@@ -126,7 +129,7 @@ class NameShapes:
                       and text[len(stem[1])] == "-"):
             return entry.type
         return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) \
-            or self._used_as_data(tokens(doc), end) else None
+            or self._used_as_data(tokens(doc), end) or _EDITION.split(text)[0] in self.campaign_names else None
 
     def _used_as_data(self, table: Tokens, end: int) -> bool:
         """``MT05, MT06 and MT08 as test sets``: the list the name ends or stands in is used as data; so is a
