@@ -312,6 +312,12 @@ def test_a_score_written_with_an_equals_sign_is_its_metric(spans):
     assert not texts(found, "method")
 
 
+def test_a_long_form_s_last_word_split_by_a_line_break_types_it(spans):
+    found = spans("We ran experiments on short-text catego-rization (STC). Later STC improves.")
+    assert ("task", "short-text catego-rization (STC)", "short-text categorization") in found
+    assert ("task", "STC", "short-text categorization") in found
+
+
 def test_a_measure_after_a_noun_is_a_metric(spans):
     found = spans("We evaluate it as a similarity measure and with the Dau measure, not a statistical measure.")
     assert {"similarity measure", "Dau measure"} <= texts(found, "metric")

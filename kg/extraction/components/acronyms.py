@@ -108,6 +108,17 @@ class AcronymFinder:
         words = {w for w in re.findall(r"[a-z]+", long.lower()) if len(w) > 2}
         return any(words & set(re.findall(r"[a-z]+", form.lower())) for form in [entry.name, *entry.aliases])
 
+    def _last_word(self, table, first: int, paren: int) -> str:
+        """The long form's last word, rejoined when a line break split it with a hyphen (``short-text
+        catego-rization (STC)``) and the whole is a head word."""
+        last = table.lower[paren - 1]
+        if paren - 3 >= first and table.words[paren - 2] == "-" and not table.space[paren - 3] \
+                and not table.space[paren - 2]:
+            joined = table.lower[paren - 3] + last
+            if joined in self.head_types or joined in self.task_ends or joined in self.metric_ends:
+                return joined
+        return last
+
     def _definition(self, doc: Doc, paren: int, short: str) -> tuple[int, str, str] | None:
         if not ACRONYM.match(short) or self.resources.is_generic(short):
             return None
@@ -131,7 +142,9 @@ class AcronymFinder:
         entry = entry or self.resources.lookup_any(long)
         if entry:
             return first, entry.type, entry.name
-        last = doc[paren - 1].lower_
+        last = self._last_word(tokens(doc), first, paren)
+        if last != doc[paren - 1].lower_:  # a word a line break split: named whole
+            long = doc[first:paren - 2].text + doc[paren - 1].text
         type_ = described_type(tokens(doc), first, paren + 3, self.described_heads, self.naming) or \
             ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
             next((t for t in TYPE_ORDER if t in self.head_types.get(last, ())), "method")
