@@ -37,14 +37,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from kg.extraction.lexicon import load
+from kg.extraction.lexicon import load, name_key
 from kg.model import Entity, Mention
-from kg.name_flaws import (NAME_PART, broken, dangling, described, fragment, modifier_as_task, title_words_lowered,
-                           words)
+from kg.name_flaws import (NAME_PART, about_a_model_family, broken, dangling, described, fragment, modifier_as_task,
+                           title_words_lowered, words)
 from kg.resolution import definition
 
 # How many papers must name a lower-case phrase with a generic head before it counts as a term.
 ESTABLISHED_PAPERS = 3
+NOT_OF_ANY_TYPE = "a site, service, format or organisation, of none of the four types"
+NO_ENTITY_UNDER_ANY_TYPE = "an acronym of a language, notation, protocol or format (PDDL, MCP, MSA), not an entity"
 _WEB_ADDRESS = re.compile(r"\.(?:com|org|net|io|ai|cn)$", re.I)  # JD.com, Amazon.com: web sites
 
 
@@ -79,15 +81,25 @@ def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Men
     for paper, mentions in enumerate(mentions_per_paper):
         for mention in mentions:
             _observe(evidence[mention.entity_id], paper, mention)
-    decisions = {}
+    decisions = {entity.node_id: decide_entity(entity, evidence.get(entity.node_id) or _Evidence())
+                 for entity in entities}
+    _none_under_any_type(entities, decisions)
     for entity in entities:
-        decision = decide_entity(entity, evidence.get(entity.node_id) or _Evidence())
-        entity.kind, entity.confidence = decision.kind, decision.confidence
-        decisions[entity.node_id] = decision
+        entity.kind, entity.confidence = decisions[entity.node_id].kind, decisions[entity.node_id].confidence
     for mentions in mentions_per_paper:
         for mention in mentions:
             mention.kind = decisions[mention.entity_id].kind
     return decisions
+
+
+def _none_under_any_type(entities: Sequence[Entity], decisions: dict[str, Decision]) -> None:
+    """A name some paper spells out as a language or protocol (``Planning Domain Definition Language
+    (PDDL)``) is no entity of any type: not the task that "PDDL problems" made of it, nor the dataset of
+    "the PDDL dataset"."""
+    names = {name_key(e.name) for e in entities if decisions[e.node_id].reason == NO_ENTITY_UNDER_ANY_TYPE}
+    for entity in entities:
+        if names and decisions[entity.node_id].kind != "description" and name_key(entity.name) in names:
+            decisions[entity.node_id] = Decision("description", 0.8, "a paper spells it out as a language, notation, protocol or format")
 
 
 def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:
@@ -119,7 +131,7 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
             return Decision("description", 0.7, flaw)
         name = title_words_lowered(name)
     flaw = broken(name) or _not_of_any_type(name) or _spelled_out_as_no_name(seen) or _bare_abbreviation(seen) \
-        or _shouted(name)
+        or _shouted(name) or about_a_model_family(name, not seen.in_text and not seen.sources["title_name"])
     if flaw:
         return Decision("description", 0.9, flaw)
     corpus = min(0.3, 0.1 * (seen.papers - 1)) + 0.1 * seen.in_title
@@ -159,16 +171,17 @@ def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
         return "a journal or conference, not an entity"
     if seen.long_forms and all(map(_no_ml_words, seen.long_forms)):
         return "an acronym of words no ML name uses (retinopathy of prematurity, electronic health records)"
-    if seen.long_forms and all(map(_a_language, seen.long_forms)):
-        return "an acronym of a language (Modern Standard Arabic, Morphologically Rich Languages), not an entity"
+    if seen.long_forms and all(map(_a_language_or_format, seen.long_forms)):
+        return NO_ENTITY_UNDER_ANY_TYPE
     return None
 
 
-def _a_language(long_form: str) -> bool:
-    """A long form that names a natural language or a kind of languages: its last word is a language
-    (``Modern Standard Arabic``, ``Japanese``) or ``language(s)`` (``Morphologically Rich Languages``)."""
+def _a_language_or_format(long_form: str) -> bool:
+    """A long form that names a language, notation, protocol or format: its last word is a natural language
+    (``Modern Standard Arabic``), ``language(s)`` (``Morphologically Rich Languages``, ``Planning Domain
+    Definition Language``), ``protocol``, ``notation`` or ``format`` (``Model Context Protocol``)."""
     last = long_form.split()[-1].casefold()
-    return last in ("language", "languages") or last in load().languages
+    return last in words().non_entity_long_form_heads or last in load().languages
 
 
 def _no_ml_words(long_form: str) -> bool:
@@ -231,7 +244,7 @@ def _too_general(type_: str, name: str) -> bool:
 
 def _not_of_any_type(name: str) -> str | None:
     if name.casefold() in words().non_entities or _WEB_ADDRESS.search(name):
-        return "a site, service, format or organisation, of none of the four types"
+        return NOT_OF_ANY_TYPE
     return None
 
 

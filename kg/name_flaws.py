@@ -28,7 +28,7 @@ _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
 # stay: case-based reasoning, character-level translation)
-_MANNER = re.compile(r"-(?:specific|off|aware|driven|oriented|guided|wise|agnostic)$")
+_MANNER = re.compile(r"-(?:specific|off|aware|driven|oriented|guided|wise|agnostic|integrated)$")
 NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 
 
@@ -43,6 +43,8 @@ class _Words:
     generic_concepts: dict
     non_entities: frozenset
     venue_words: frozenset
+    model_families: frozenset
+    non_entity_long_form_heads: frozenset
     adjective_ends: frozenset
     verbs: frozenset
     adverbs: frozenset
@@ -57,7 +59,8 @@ def words() -> _Words:
     low = lambda items: frozenset(w.casefold() for w in items)  # noqa: E731
     return _Words(low(rules["generic_heads"]), low(rules["qualifiers"]), low(rules["phrase_start_verbs"]),
                   low(rules["clause_words"]), {t: low(ws) for t, ws in rules["generic_concepts"].items()},
-                  low(rules["non_entities"]), low(rules["venue_words"]),
+                  low(rules["non_entities"]), low(rules["venue_words"]), frozenset(rules["model_family_names"]),
+                  low(rules["non_entity_long_form_heads"]),
                   low(roles["adjective_ends"] + roles["name_suffixes"]),
                   english("verbs"), english("adverbs"), english("gerunds"), english("adjectives"), english("common"))
 
@@ -86,7 +89,7 @@ def broken(name: str) -> str | None:
     if re.search(r"['\u2019]s\b", name):
         return "a possessive"
     if name[:1] in "-/.,;:" or name[-1:] in "-/.,;:" or _SENTENCE_GLUE.search(name) or _QUOTE.search(name) \
-            or "\u2014" in name:
+            or "\u2014" in name or re.search(r"[A-Za-z]{3}\. [A-Z]", name):  # "GenPlanX. Generation": a sentence's end
         return "a dangling punctuation mark"
     if _FOOTNOTE.search(name):
         return "a footnote mark glued to a word"
@@ -103,10 +106,33 @@ def broken(name: str) -> str | None:
         return "an adjective (X-based, AI-infused, auto-regressive), not a name"
     if dash and head and len(parts) == 1 and name.islower() and _ADJECTIVE_END.search(tail):
         return "an adjective (X-based, AI-infused, auto-regressive), not a name"
-    if len(parts) > 1 and parts[-1] in words().adjectives and parts[-1] not in task_heads():
+    if len(parts) > 1 and (parts[-1] in words().adjectives or parts[-1] in words().adverbs) \
+            and parts[-1] not in task_heads():
         return "ends in a modifier: its head noun is missing"  # but image matching, question answering
+    if len(parts) == 1 and re.match(r"[Nn]on-[a-z]", name):
+        return "an adjective (non-reasoning, non-autoregressive), not a name"
     if _GLUED.match(parts[-1]) and _GLUED.match(parts[-1])[2].casefold() in words().clause_words | load().stopwords:
         return "two words glued together (a section header run into the text)"
+    return None
+
+
+def about_a_model_family(name: str, title_only: bool) -> str | None:
+    """A phrase whose only name-shaped word is a model family or field (``LLM``, ``VLM``, ``AI``, ``NLP``):
+    it says something of that family (``LLM reasoning``, ``LLM-generated heuristics``, ``AI-driven
+    planning``, ``LLM+validator``) and names nothing; a family as the head is a term (``explainable AI``). A capitalised word beside the family may be a name
+    (``LLM-Planner``, ``MLLM-as-a-Judge``), except in a title, which capitalises every word.
+
+    >>> [about_a_model_family(n, False) for n in ("LLM reasoning", "VLM-grounded symbolic planning", "LLM-Planner")]
+    ['said of a model family (LLM reasoning, AI-driven planning), no name', 'said of a model family (LLM reasoning, AI-driven planning), no name', None]
+    >>> about_a_model_family("LLM-Generated Heuristics", True), about_a_model_family("LM-cut", False)
+    ('said of a model family (LLM reasoning, AI-driven planning), no name', None)
+    """
+    parts = [p for p in re.split(r"[\s\-+/]+", name) if p]
+    families = words().model_families
+    if len(parts) < 2 or not any(p in families for p in parts[:-1]):  # explainable AI, generative AI: terms
+        return None
+    if all(p.islower() or title_only and p.istitle() for p in parts if p not in families):
+        return "said of a model family (LLM reasoning, AI-driven planning), no name"
     return None
 
 

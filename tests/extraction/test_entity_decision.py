@@ -10,7 +10,7 @@ import kg
 from kg.entity_decision import decide
 from kg.extraction import Extractor
 from kg.model import Paper
-from kg.name_flaws import described
+from kg.name_flaws import broken, described
 from kg.resolution import resolve
 
 
@@ -197,3 +197,36 @@ def test_a_generic_class_shaped_like_a_name_is_generic():
                   "We propose TKRE for the job.")
     assert found["PTMs"] == "generic"  # a node, left out of rankings and views by default
     assert found["TKRE"] == "name"
+
+
+def test_a_phrase_about_a_model_family_is_no_name():
+    found = kinds("We study LLM reasoning and AI-driven planning with LLM-generated heuristics and an LLM+validator.",
+                  "LLM-Planner and MLLM-as-a-Judge are used, as is explainable AI. LLM reasoning helps.")
+    assert found["LLM reasoning"] == found["AI-driven planning"] == "description"
+    assert found["LLM-generated heuristics"] == found["LLM+validator"] == "description"
+    assert found["LLM-Planner"] == "name"
+
+
+def test_an_acronym_of_a_notation_or_protocol_is_no_entity_of_any_type():
+    found = kinds("We translate tasks into the Planning Domain Definition Language (PDDL). PDDL problems are hard.",
+                  "The Model Context Protocol (MCP) and Business Process Modeling Notation (BPMN) are used.",
+                  "We solve PDDL problems with FooPlan and report results on the PDDL dataset.")
+    found_types = kinds_by_type("We translate tasks into the Planning Domain Definition Language (PDDL).",
+                                "We solve PDDL problems and report results on the PDDL dataset.")
+    assert found["MCP"] == found["BPMN"] == "description"
+    assert found_types and all(kind == "description" for (_, name), kind in found_types.items() if name == "PDDL")
+    assert found["FooPlan"] == "name"
+
+
+def kinds_by_type(*abstracts: str) -> dict[tuple[str, str], str]:
+    """(type, entity name) -> kind, where one name is an entity of several types."""
+    papers = [Paper(title="A paper", abstract=text) for text in abstracts]
+    mentions = list(Extractor().pipe(papers))
+    entities = resolve(mentions)
+    decide(entities, mentions)
+    return {(e.type, e.name): e.kind for e in entities}
+
+
+@pytest.mark.parametrize("name", ["GenPlanX. Generation", "generation of semantically", "non-reasoning"])
+def test_a_sentence_end_a_trailing_adverb_or_a_lone_non_word_is_a_broken_span(name):
+    assert broken(name) is not None

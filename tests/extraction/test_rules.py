@@ -428,3 +428,23 @@ def test_a_task_defined_before_its_task_word_keeps_its_acronym(spans):
 def test_a_stop_word_that_makes_a_term_with_the_next_word_stays(spans):
     found = spans("We study named entity tagging and large vocabulary speech recognition. Large datasets help.")
     assert {"named entity tagging", "large vocabulary speech recognition"} <= texts(found, "task")
+
+
+def test_a_benchmark_s_name_says_it_is_a_dataset(spans):
+    found = spans("We evaluate agents on SPIN-Bench and MMBench. Our planner, PlanNet, helps.")
+    assert {"SPIN-Bench", "MMBench"} <= texts(found, "dataset")
+    assert ("method", "PlanNet", "PlanNet") in found
+
+
+def test_a_list_with_a_known_dataset_in_it_is_a_list_of_datasets(spans):
+    found = spans("Through experiments with VirtualHome, ALFRED, and CARLA, our approach is robust. "
+                  "We compare with FooNet, BarNet and Zap.")
+    assert "VirtualHome" in texts(found, "dataset")
+    assert {"FooNet", "BarNet"} <= texts(found, "method")
+
+
+def test_a_list_after_methods_including_is_of_methods(spans):
+    found = spans("It includes 15 comparison methods including LPT, SPT, and STPT, and 4 frameworks like "
+                  "LangGraph and CrewAI. We test on FooSet, including BarQA.")
+    assert {"LPT", "SPT", "STPT", "LangGraph", "CrewAI"} <= texts(found, "method")
+    assert not {"LPT", "SPT", "CrewAI"} & texts(found, "dataset")

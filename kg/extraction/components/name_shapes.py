@@ -128,13 +128,17 @@ class NameShapes:
         if entry and (entry.type in NEW_ROLES or entry.type == "metric" and len(text) - len(stem[1]) == 2
                       and text[len(stem[1])] == "-"):
             return entry.type
-        return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) \
-            or self._used_as_data(tokens(doc), end) or _EDITION.split(text)[0] in self.campaign_names else None
+        return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) or _BENCH_NAME.search(text) \
+            or self._used_as_data(tokens(doc), end, lexicon_datasets) or _EDITION.split(text)[0] in self.campaign_names \
+            else None
 
-    def _used_as_data(self, table: Tokens, end: int) -> bool:
+    def _used_as_data(self, table: Tokens, end: int, lexicon_datasets: set[int]) -> bool:
         """``MT05, MT06 and MT08 as test sets``: the list the name ends or stands in is used as data; so is a
-        list that ends in a dataset word (``the PKU and MSRA benchmark datasets``)."""
+        list that ends in a dataset word (``the PKU and MSRA benchmark datasets``) or holds a known dataset
+        further on (``VirtualHome, ALFRED, and CARLA``)."""
         j, limit = self._list_end(table, end)
+        if any(k in lexicon_datasets for k in range(end, j)):
+            return True
         if j >= limit:
             return False
         if table.lower[j] == "as":
@@ -195,7 +199,9 @@ class NameShapes:
             return True
         if j == sent_start or table.lower[j - 1] not in self.list_cues:
             return False
-        return j < 2 or table.lower[j - 2] not in self.blockers
+        # "15 comparison methods including LPT, SPT", "frameworks like AutoGen": a list of that kind
+        return j < 2 or table.lower[j - 2] not in self.blockers and not (
+            table.lower[j - 1] in ("including", "like") and table.lower[j - 2] in self.method_heads)
 
     def _after_dataset_word(self, table: Tokens, j: int, sent_start: int) -> bool:
         """``datasets such as X``, ``two datasets, X and Y``, ``test sets are X``: a list after a dataset word."""
