@@ -103,3 +103,17 @@ def test_a_survey_title_proposes_nothing(extractor):
 def test_a_dataset_word_inside_a_dashed_name_makes_no_dataset(extractor):
     mentions = extractor.extract(Paper(title="", abstract="We present Prior-Data Fitted Networks (PFNs)."))
     assert {(m.type, m.role) for m in mentions if m.canonical == "PFNs"} == {("method", "proposes")}
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Plan-over-Graph: Towards Parallelable LLM Agent Schedule", "Plan-over-Graph"),
+    ("Intrinsic Memory Agents: Heterogeneous Multi-Agent LLM Systems through Structured Memory",
+     "Intrinsic Memory Agents"),
+])
+def test_a_dashed_title_name_or_one_headed_by_agents_is_proposed(extractor, title, name):
+    assert roles(extractor, title=title)[(name, "method")] == "proposes"
+
+
+def test_a_title_phrase_with_lower_case_words_proposes_nothing(extractor):
+    got = roles(extractor, title="Planning in the Dark: LLM-Symbolic Planning Pipeline without Experts")
+    assert "proposes" not in got.values()

@@ -107,7 +107,8 @@ class NameShapes:
                 or name.text.lower() in self.survey_words:  # "Editorial: ..."
             return False
         words = [t.text for t in name if t.text not in DASHES]
-        if len(words) > 2 and any(w.islower() and w not in ("of", "the", "a") for w in words):
+        # "Plan-over-Graph" is one dashed word: its lower-case parts make no phrase
+        if len(name.text.split()) > 2 and any(w.islower() and w not in ("of", "the", "a") for w in words):
             return False  # a phrase, not a name: "ChatGPT in forensic sciences", "New meaning for NLP"
         if len(name) == 1 or any(looks_like_name(t.text) for t in name) or " " not in name.text and looks_like_name(
                 name.text):  # BS-Nets: two tokens too short to look like a name alone
