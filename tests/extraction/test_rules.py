@@ -448,3 +448,11 @@ def test_a_list_after_methods_including_is_of_methods(spans):
                   "LangGraph and CrewAI. We test on FooSet, including BarQA.")
     assert {"LPT", "SPT", "STPT", "LangGraph", "CrewAI"} <= texts(found, "method")
     assert not {"LPT", "SPT", "CrewAI"} & texts(found, "dataset")
+
+
+def test_a_name_before_a_noun_of_another_kind_is_no_entity(spans):
+    found = spans("We deploy it on a TIAGo robot and train on NVIDIA A100 and H100 GPUs with CCTV cameras. "
+                  "ResNet-50 runs on it, and we propose FooNet.")
+    names = {text for _, text, _ in found}
+    assert not {"TIAGo", "A100", "H100", "CCTV"} & names
+    assert {"ResNet-50", "FooNet"} <= names

@@ -39,7 +39,8 @@ class NameShapes:
         self.list_cues = set(cues["dataset_list_cues"])
         self.blockers = set(cues["dataset_list_blockers"])
         self.dataset_heads = set(cues["heads"]["dataset"])
-        self.campaign_words = set(cues["campaign_words"])
+        # "the PASCAL Challenge" (evaluation campaigns), "a TIAGo robot", "A100 GPUs" (things of other kinds)
+        self.not_names = set(cues["campaign_words"]) | set(cues["thing_words"])
         self.campaign_names = set(cues["campaign_names"])
         self.list_openers = set(cues["dataset_list_openers"])
         self.title_dataset_heads = set(cues["title_dataset_heads"])
@@ -70,7 +71,8 @@ class NameShapes:
                 continue
             seen_until = end
             text = table.span_text(first, end)
-            if looks_like_name(text) and not self.resources.names_nothing(text) and not self._campaign(table, end):
+            if looks_like_name(text) and not self.resources.names_nothing(text) \
+                    and not self._list_followed_by(table, end, self.not_names):
                 described = described_type(table, first, end, self.described_heads, self.naming)
                 if described:  # "UFine6926, a dataset of ...": typed by what the text says it is
                     add_span(doc, described, first, end, "described_name", text)
@@ -161,11 +163,12 @@ class NameShapes:
             j = after
         return j, limit
 
-    def _campaign(self, table: Tokens, end: int) -> bool:
-        """``the PASCAL Challenge``, ``SENSEVAL and SEMEVAL competitions``, ``CoNLL-X and CoNLL-2007 shared
-        tasks``: evaluation campaigns, of none of the four types (nor methods by default)."""
+    def _list_followed_by(self, table: Tokens, end: int, words: set[str]) -> bool:
+        """The list of names the name ending at ``end`` stands in is followed by one of ``words``: ``the PASCAL
+        Challenge``, ``SENSEVAL and SEMEVAL competitions`` (evaluation campaigns), ``a TIAGo robot``,
+        ``NVIDIA A100 and H100 GPUs`` (things): of none of the four types (nor methods by default)."""
         j, limit = self._list_end(table, end)
-        return j < limit and table.lower[j] in self.campaign_words
+        return j < limit and table.lower[j] in words
 
     def _bare(self, table: Tokens, text: str, first: int, lexicon_sentences: set[int]) -> bool:
         """An all-capitals abbreviation the sentence gives no ML sense: no model word before it (``the
