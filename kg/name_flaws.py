@@ -174,8 +174,9 @@ def fragment(name: str) -> str | None:
         return "starts with a verb or adverb"
     if any(clause(i) for i in range(1, len(low) - 1)):
         return "has a verb or adverb inside"
-    if len(low) > 1 and (low[0] in w.gerunds or low[0].endswith("ing") and (len(low) >= 3 or low[1].endswith("s"))):
-        return "a gerund with its object"
+    if len(low) > 1 and (low[0] in w.gerunds or low[0].endswith("ing") and (
+            len(low) >= 3 or low[1].endswith("s") or plain[0] and NAME_PART.search(parts[1]))):
+        return "a gerund with its object"  # querying search engines, fine-tuning CSL
     if len(low) >= 3 and plain[0] and _PLURAL.search(low[0]) and low[0] in w.common:
         return "starts with a plural or a verb in -s: no modifier of a term"  # "exhibits representation learning"
     return None

@@ -10,7 +10,7 @@ import kg
 from kg.entity_decision import decide
 from kg.extraction import Extractor
 from kg.model import Paper
-from kg.name_flaws import broken, described
+from kg.name_flaws import broken, described, fragment
 from kg.resolution import resolve
 
 
@@ -230,3 +230,8 @@ def kinds_by_type(*abstracts: str) -> dict[tuple[str, str], str]:
 @pytest.mark.parametrize("name", ["GenPlanX. Generation", "generation of semantically", "non-reasoning"])
 def test_a_sentence_end_a_trailing_adverb_or_a_lone_non_word_is_a_broken_span(name):
     assert broken(name) is not None
+
+
+@pytest.mark.parametrize("name", ["fine-tuning CSL", "solving AI", "Building AgriRef"])
+def test_a_gerund_before_a_name_is_a_verb_with_its_object(name):
+    assert fragment(name) == "a gerund with its object"
