@@ -232,6 +232,6 @@ def test_a_sentence_end_a_trailing_adverb_or_a_lone_non_word_is_a_broken_span(na
     assert broken(name) is not None
 
 
-@pytest.mark.parametrize("name", ["fine-tuning CSL", "solving AI", "Building AgriRef"])
+@pytest.mark.parametrize("name", ["fine-tuning CSL", "solving AI", "building AgriRef"])
 def test_a_gerund_before_a_name_is_a_verb_with_its_object(name):
     assert fragment(name) == "a gerund with its object"
