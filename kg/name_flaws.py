@@ -29,6 +29,9 @@ _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
 # stay: case-based reasoning, character-level translation)
 _MANNER = re.compile(r"-(?:specific|off|aware|driven|oriented|guided|wise|agnostic|integrated)$")
+# ... and these on a longer task too (dataset-driven pattern matching), where target-oriented sentiment
+# classification and domain-specific language modeling are tasks
+_MANNER_BEFORE_ANY_TASK = re.compile(r"-(?:aware|driven|guided|agnostic|integrated)$")
 NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 
 
@@ -234,8 +237,9 @@ def described(name: str, established: bool) -> str | None:
         return "qualified by an evaluative word"
     if low[-1] in w.generic_heads and not (established and len(low) <= 3):
         return "a description ending in a generic word"
-    if len(low) == 2 and _MANNER.search(low[0]) and low[1] in task_heads() and not established:
-        return "a bare task word said of a case (task-specific classification, trade-off retrieval)"
+    if _MANNER.search(low[0]) and low[-1] in task_heads() and not established and (
+            len(low) == 2 or _MANNER_BEFORE_ANY_TASK.search(low[0])):
+        return "a task said of a case (task-specific classification, dataset-driven pattern matching)"
     if len(low) > MAX_CONCEPT_WORDS:
         return "too long for a term"
     if len(low) == 1 and "-" not in low[0] and low[0] in w.common and not established:

@@ -235,3 +235,12 @@ def test_a_sentence_end_a_trailing_adverb_or_a_lone_non_word_is_a_broken_span(na
 @pytest.mark.parametrize("name", ["fine-tuning CSL", "solving AI", "building AgriRef"])
 def test_a_gerund_before_a_name_is_a_verb_with_its_object(name):
     assert fragment(name) == "a gerund with its object"
+
+
+@pytest.mark.parametrize("name, flawed", [
+    ("dataset-driven pattern matching", True), ("collaboration-aware recommendation enhancement", True),
+    ("exploration-integrated task planning", True), ("target-oriented sentiment classification", False),
+    ("task-specific classification", True),
+])
+def test_a_dashed_how_before_a_task_describes_a_case(name, flawed):
+    assert (described(name, established=False) is not None) == flawed
