@@ -18,7 +18,7 @@ from typing import Protocol
 import networkx as nx
 
 import queries
-from kg import mirror, sqltwins, twins
+from kg import mirror, node_index, sqltwins, twins
 from kg.db import default_database, read_rows
 from kg.model import ENTITY_LABELS, NEO4J_ONLY_PROPERTIES
 
@@ -47,6 +47,7 @@ class NetworkXBackend:
     def run(self, name: str, params: dict) -> list[dict]:
         if self.store is not None and name in sqltwins.SQL_TWINS:
             return sqltwins.run(self.store, name, params)
+        node_index.ensure(self.G)  # this backend owns G: its twins find papers and names without a walk
         return twins.run(self.G, name, params)
 
     def counts(self) -> dict:
@@ -54,6 +55,7 @@ class NetworkXBackend:
 
     def to_networkx(self) -> nx.MultiDiGraph:
         self.store = None  # the caller may change G: from now on the twins answer, over G itself
+        node_index.forget(self.G)  # ... walking it, as an index of G as it was could miss a renamed node
         return self.G
 
 

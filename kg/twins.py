@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
-from kg import textstore
+from kg import node_index, textstore
 from kg.errors import UsageError
 from kg.model import NAMED_KINDS
 
@@ -65,16 +65,23 @@ def _is_named(node: str, attrs: dict, text: str) -> bool:
     return any(name is not None and name.lower() == wanted for name in names)
 
 
+def _nodes_that_may_be(G: nx.MultiDiGraph, text: str) -> Iterable[tuple[str, dict]]:
+    """``(node, attrs)`` of every node, or of the few the graph's index has under ``text``
+    (:mod:`kg.node_index`): the callers test each as they would in a walk."""
+    index = node_index.of(G)
+    return G.nodes(data=True) if index is None else ((node, G.nodes[node]) for node in index.candidates(text))
+
+
 def find_entities(G: nx.MultiDiGraph, text: str, label: str | None = None) -> list[str]:
     """Entity nodes (of ``label``, or of any entity type) named ``text`` by id, name or alias."""
-    return [node for node, attrs in G.nodes(data=True)
+    return [node for node, attrs in _nodes_that_may_be(G, text)
             if (attrs.get("label") == label if label else attrs.get("type") is not None)
             and _is_named(node, attrs, text)]
 
 
 def find_papers(G: nx.MultiDiGraph, text: str) -> list[str]:
     """Papers whose id or key is ``text``, or whose title equals it ignoring case."""
-    return [node for node, attrs in G.nodes(data=True) if attrs.get("label") == "Paper"
+    return [node for node, attrs in _nodes_that_may_be(G, text) if attrs.get("label") == "Paper"
             and (node == text or attrs.get("key") == text
                  or (attrs.get("title") is not None and attrs["title"].lower() == text.lower()))]
 
@@ -344,7 +351,7 @@ def paper_entities(G: nx.MultiDiGraph, paper: str) -> list[dict]:
 @twin("author_papers")
 def author_papers(G: nx.MultiDiGraph, author: str) -> list[dict]:
     wanted = author.lower()
-    authors = [node for node, attrs in G.nodes(data=True) if attrs.get("label") == "Author"
+    authors = [node for node, attrs in _nodes_that_may_be(G, author) if attrs.get("label") == "Author"
                and (node == author or (attrs.get("name") or "").lower() == wanted)]
     rows = [{"author": node, "paper": paper, "title": G.nodes[paper].get("title"),
              "year": G.nodes[paper].get("year"),

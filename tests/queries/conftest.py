@@ -89,3 +89,17 @@ def build_small_graph():
 def small_graph():
     """The hand-made graph (treat as read-only)."""
     return build_small_graph()
+
+
+# Parameters for the hand-made graph: spelled as aliases, in odd case, to test resolution.
+SMALL_GRAPH_PARAMS = {"paper": "2501.00003", "method": "contrastive language-image pre-training",
+                      "dataset": "imagenet-1K", "task": "qa", "entity": "low-rank adaptation",
+                      "author": "ada lovelace", "year": 2025, "source": "softprompt", "target": "GLUE",
+                      "text": "co", "type": "dataset", "kind": "names", "n": 3, "after": "paper:2401.00001", "max_papers": 3}
+
+
+@pytest.fixture(scope="session")
+def small_graph_params():
+    """``small_graph_params(name)`` -> the parameters query ``name`` takes, for the hand-made graph."""
+    import queries
+    return lambda name: {key: SMALL_GRAPH_PARAMS[key] for key in queries.describe(name)["params"]}

@@ -13,11 +13,6 @@ from kg.backends import Neo4jBackend, NetworkXBackend
 
 pytestmark = pytest.mark.neo4j
 
-# Parameters for the hand-made graph: spelled as aliases, in odd case, to test resolution.
-SMALL_GRAPH_PARAMS = {"paper": "2501.00003", "method": "contrastive language-image pre-training",
-                      "dataset": "imagenet-1K", "task": "qa", "entity": "low-rank adaptation",
-                      "author": "ada lovelace", "year": 2025, "source": "softprompt", "target": "GLUE",
-                      "text": "co", "type": "dataset", "kind": "names", "n": 3, "after": "paper:2401.00001", "max_papers": 3}
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +43,8 @@ def test_sample_rows_agree(name, sample_graph, loaded_into):
 
 
 @pytest.mark.parametrize("name", queries.names())
-def test_small_graph_rows_agree(name, small_graph, loaded_into):
-    params = {key: SMALL_GRAPH_PARAMS[key] for key in queries.describe(name)["params"]}
+def test_small_graph_rows_agree(name, small_graph, small_graph_params, loaded_into):
+    params = small_graph_params(name)
     expected = NetworkXBackend(small_graph).run(name, params)
     assert expected, f"{name} finds nothing on the hand-made graph with {params}"
     assert loaded_into(small_graph).run(name, params) == expected
@@ -157,8 +152,8 @@ def test_store_rows_agree_on_the_sample(name, sample_graph, stores, loaded_into)
 
 
 @pytest.mark.parametrize("name", sorted(sqltwins.SQL_TWINS))
-def test_store_rows_agree_on_the_small_graph(name, small_graph, stores, loaded_into):
-    params = {key: SMALL_GRAPH_PARAMS[key] for key in queries.describe(name)["params"]}
+def test_store_rows_agree_on_the_small_graph(name, small_graph, small_graph_params, stores, loaded_into):
+    params = small_graph_params(name)
     rows = sqltwins.run(stores(small_graph), name, params)
     assert rows, f"{name} finds nothing in the hand-made graph's store with {params}"
     assert rows == loaded_into(small_graph).run(name, params)
