@@ -39,8 +39,8 @@ from typing import Sequence
 
 from kg.extraction.lexicon import load, name_key
 from kg.model import Entity, Mention
-from kg.name_flaws import (NAME_PART, about_a_model_family, broken, dangling, described, fragment, modifier_as_task,
-                           title_words_lowered, words)
+from kg.name_flaws import (about_a_model_family, broken, dangling, described, fragment, has_name_part,
+                           modifier_as_task, task_heads, title_words_lowered, words)
 from kg.resolution import definition
 
 # How many papers must name a lower-case phrase with a generic head before it counts as a term.
@@ -131,16 +131,19 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
             return Decision("description", 0.7, flaw)
         name = title_words_lowered(name)
     flaw = broken(name) or _not_of_any_type(name) or _spelled_out_as_no_name(seen) or _bare_abbreviation(seen) \
-        or _shouted(name) or about_a_model_family(name, not seen.in_text and not seen.sources["title_name"])
+        or _shouted(name) or about_a_model_family(name, not seen.in_text and not seen.sources["title_name"]) \
+        or _unnamed_dataset(entity.type, name, seen, defined)
     if flaw:
         return Decision("description", 0.9, flaw)
     corpus = min(0.3, 0.1 * (seen.papers - 1)) + 0.1 * seen.in_title
-    flaw = fragment(name) or (None if defined else dangling(written) or modifier_as_task(entity.type, name))
+    flaw = fragment(name) or (None if defined else dangling(written) or modifier_as_task(entity.type, name)
+                              or _said_of_a_case(entity.type, name, seen))
     if flaw:
         return Decision("description", 0.8, flaw)
     if is_name(name, seen):
         confidence = min(1.0, (0.85 if defined or seen.sources["title_name"] else 0.65) + corpus)
-        if _too_general(entity.type, name):  # PTMs, VLMs: shaped like a name, a whole class of models
+        if _too_general(entity.type, name) or seen.long_forms and all(
+                _too_general(entity.type, form) for form in seen.long_forms):  # PTMs, VLMs: a whole class of models
             return Decision("generic", confidence, "too general to be a node by itself")
         return Decision("name", confidence, "name-shaped")
     flaw = described(name, established=defined or seen.papers >= ESTABLISHED_PAPERS)
@@ -152,6 +155,27 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
         # real enough to stay a node, too general to rank
         return Decision("generic", confidence, "a common phrase ending in a generic word")
     return _term(entity.type, name, confidence, "a term")
+
+
+def _said_of_a_case(type_: str, name: str, seen: _Evidence) -> str | None:
+    """A lower-case task fewer than three papers write as ``X of Y`` (``generation of medical modalities``,
+    ``automatic tracking of endocardium``): a task's name is ``Y X``, so this describes one case of it."""
+    parts = name.split()
+    if type_ == "task" and "of" in parts[1:-1] and name == name.lower() and seen.papers < ESTABLISHED_PAPERS:
+        return "a task said as 'X of Y', a description"
+    return None
+
+
+def _unnamed_dataset(type_: str, name: str, seen: _Evidence, defined: bool) -> str | None:
+    """``the largest real-world HDR video reconstruction dataset``: a task before the dataset word says
+    what an unnamed dataset is for; the task is a node, the phrase names no dataset."""
+    parts = name.split()
+    if type_ != "dataset" or defined or seen.sources["title_name"] or seen.sources["described_name"] \
+            or len(parts) < 2 or parts[-1] not in task_heads():
+        return None
+    if all(p.islower() or p.isupper() and len(p) <= 5 for p in parts):
+        return "a task before a dataset word: a dataset left unnamed"
+    return None
 
 
 def _bare_abbreviation(seen: _Evidence) -> str | None:
@@ -232,14 +256,27 @@ def _term(type_: str, name: str, confidence: float, reason: str) -> Decision:
     (``accuracy``; a generic word after a generic name: ``AI systems``, ``LLM agents``)."""
     if _too_general(type_, name):
         return Decision("generic", confidence, "too general to be a node by itself")
-    return Decision("name" if any(NAME_PART.search(w) for w in name.split()) else "concept", confidence, reason)
+    return Decision("name" if any(map(has_name_part, name.split())) else "concept", confidence, reason)
 
 
 def _too_general(type_: str, name: str) -> bool:
-    """A generic concept of the type (``accuracy``, ``PTMs``), or a generic word after a generic name."""
-    parts = name.split()
-    return name.casefold() in words().generic_concepts.get(type_, ()) or len(parts) > 1 and \
-        parts[-1].casefold() in words().generic_heads and load().is_generic(" ".join(parts[:-1]))
+    """A generic concept of the type (``accuracy``, ``PTMs``, ``Vision Language Models``), a generic word
+    after a generic name, or a class of models named by what they see or how big they are
+    (``pretrained vision models``, ``large multimodal models``)."""
+    key = name.casefold().replace("-", " ")
+    parts = key.split()
+    return key in _generic_concept_keys().get(type_, ()) or len(parts) > 1 and (
+        parts[-1] in words().generic_heads and load().is_generic(" ".join(name.split()[:-1]))
+        or parts[-1] in _MODEL_WORDS and all(p in words().model_class_words for p in parts[:-1]))
+
+
+_MODEL_WORDS = frozenset({"model", "models", "network", "networks"})
+
+
+@lru_cache(maxsize=1)
+def _generic_concept_keys() -> dict[str, frozenset]:
+    """The generic concepts of each type, dashes as spaces (``vision-language models``)."""
+    return {t: frozenset(c.replace("-", " ") for c in cs) for t, cs in words().generic_concepts.items()}
 
 
 def _not_of_any_type(name: str) -> str | None:
@@ -265,5 +302,5 @@ def is_name(name: str, seen: _Evidence) -> bool:
     if len(tokens) > 1 and tokens[-1].casefold() in words().generic_heads and not (
             title_case and len(tokens) > 2 and tokens[-1].casefold() in _method_heads()):
         return False  # but a capitalised model word is part of the name: Augmented Transition Network
-    return any(NAME_PART.search(t) for t in tokens) or title_case
+    return any(map(has_name_part, tokens)) or title_case
 

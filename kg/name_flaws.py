@@ -25,6 +25,7 @@ _ACTION_NOUN = re.compile(r"(?:tion|sion|ing|ment|sis|ery)$")  # a noun of doing
 _QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cut through
 # PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
 _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
+_ACRONYM_SPELLING = re.compile(r"^[A-Z]{2}[a-z]{3,}$")  # "LOttery", "DEtection": capitals that spell an acronym
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
 # stay: case-based reasoning, character-level translation)
@@ -33,6 +34,8 @@ _MANNER = re.compile(r"-(?:specific|off|aware|driven|oriented|guided|wise|agnost
 # classification and domain-specific language modeling are tasks
 _MANNER_BEFORE_ANY_TASK = re.compile(r"-(?:aware|driven|guided|agnostic|integrated)$")
 NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
+# 2D, 3D: a dimension says what many things are about ("3D segmentation", "2D collections"), names none
+_DIMENSION = re.compile(r"(?<![A-Za-z0-9])\d[Dd](?![A-Za-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class _Words:
     venue_words: frozenset
     model_families: frozenset
     non_entity_long_form_heads: frozenset
+    model_class_words: frozenset
     adjective_ends: frozenset
     verbs: frozenset
     adverbs: frozenset
@@ -63,14 +67,14 @@ def words() -> _Words:
     return _Words(low(rules["generic_heads"]), low(rules["qualifiers"]), low(rules["phrase_start_verbs"]),
                   low(rules["clause_words"]), {t: low(ws) for t, ws in rules["generic_concepts"].items()},
                   low(rules["non_entities"]), low(rules["venue_words"]), frozenset(rules["model_family_names"]),
-                  low(rules["non_entity_long_form_heads"]),
+                  low(rules["non_entity_long_form_heads"]), low(rules["model_class_words"]),
                   low(roles["adjective_ends"] + roles["name_suffixes"]),
                   english("verbs"), english("adverbs"), english("gerunds"), english("adjectives"), english("common"))
 
 
 def broken(name: str) -> str | None:
     """Why a span is broken, if it is: unbalanced brackets, LaTeX, a possessive, a dangling dash,
-    only a size or count (``1M``, ``fine-tuned 7B-8B``), a dashed adjective (``BlockMNIST-based``).
+    only a dimension (``2D/3D``), a size or count (``1M``, ``fine-tuned 7B-8B``), a dashed adjective (``BlockMNIST-based``).
 
     >>> [broken(n) for n in ("OOD) data", "Adam-v2's representations", "fine-tuned 7B-8B", "CUB-200-2011")]
     ['unbalanced brackets', 'a possessive', 'a size or count, not a name', None]
@@ -96,7 +100,11 @@ def broken(name: str) -> str | None:
         return "a dangling punctuation mark"
     if _FOOTNOTE.search(name):
         return "a footnote mark glued to a word"
+    if " " in name and any(map(_ACRONYM_SPELLING.match, name.split())):
+        return "a piece of a long form spelling its acronym (LOttery Transformers of LOTUS)"
     parts = name.split()
+    if not _DIMENSION.sub("", name).strip(" -/"):
+        return "a dimension (2D/3D), not a name"
     if all(map(_is_count, parts)) or _is_size(parts[-1]) and not any(
             NAME_PART.search(p) for p in parts if not _is_count(p)):
         return "a size or count, not a name"
@@ -139,6 +147,15 @@ def about_a_model_family(name: str, title_only: bool) -> str | None:
     return None
 
 
+def has_name_part(word: str) -> bool:
+    """A part only a name has, a dimension (2D, 3D) aside.
+
+    >>> [has_name_part(w) for w in ("ResNet-50", "3D-GS", "3D", "2D/3D", "R2D2", "segmentation")]
+    [True, True, False, False, True, False]
+    """
+    return NAME_PART.search(_DIMENSION.sub("", word).lstrip("-/")) is not None
+
+
 def title_words_lowered(name: str) -> str:
     """The name with every word that has no part only a name has lower-cased: how an abstract
     would write a title's wording.
@@ -172,17 +189,31 @@ def fragment(name: str) -> str | None:
     parts = name.split()
     low = [part.casefold() for part in parts]
     plain = [part == orig for part, orig in zip(low, parts)]  # a capitalised word may be a name, no verb
-    clause = lambda i: low[i] in w.clause_words or plain[i] and (low[i] in w.verbs or low[i] in w.adverbs)  # noqa: E731
+    clause = lambda i: low[i] in w.clause_words or plain[i] and (_verb_only(low[i]) or low[i] in w.adverbs)  # noqa: E731
     if low[0] in w.start_verbs or clause(0):
         return "starts with a verb or adverb"
     if any(clause(i) for i in range(1, len(low) - 1)):
         return "has a verb or adverb inside"
+    if any(low[i] in w.start_verbs and plain[i] and low[i].endswith("s") and parts[i - 1][:1].isupper()
+           for i in range(1, len(low) - 1)):
+        return "a name and its verb: a clause"  # "Quilt-Instruct supports contextual reasoning"
     if len(low) > 1 and (low[0] in w.gerunds or low[0].endswith("ing") and (
             len(low) >= 3 or low[1].endswith("s") or plain[0] and NAME_PART.search(parts[1]))):
         return "a gerund with its object"  # querying search engines, fine-tuning CSL
     if len(low) >= 3 and plain[0] and _PLURAL.search(low[0]) and low[0] in w.common:
         return "starts with a plural or a verb in -s: no modifier of a term"  # "exhibits representation learning"
     return None
+
+
+def _verb_only(word: str) -> bool:
+    """A form only a verb has: in the list, or the -s form of a word that is (``unifies``: ``unify``).
+
+    >>> [_verb_only(w) for w in ("develop", "unifies", "models", "class")]
+    [True, True, False, False]
+    """
+    verbs = words().verbs
+    return word in verbs or word.endswith("s") and not word.endswith("ss") and (
+        word[:-1] in verbs or word.endswith("es") and word[:-2] in verbs or word.endswith("ies") and word[:-3] + "y" in verbs)
 
 
 def dangling(name: str) -> str | None:

@@ -278,10 +278,11 @@ def _entity(members: list[Mention], ambiguous: set[Node]) -> Entity:
         name = short if type_ in ("method", "dataset") and _key(type_, short) not in ambiguous else long
     else:
         name = Counter(m.canonical for m in members).most_common(1)[0][0]
+    name = " ".join(name.split())
     return Entity(type_, name, _aliases(members, name))
 
 
 def _aliases(members: list[Mention], name: str) -> list[str]:
     names = {m.text for m in members} | {m.canonical for m in members}
     names |= {part for m in members for part in (definition(m) or ())}
-    return sorted(names - {name})
+    return sorted({" ".join(n.split()) for n in names} - {name})  # the text's line breaks are no part of a name

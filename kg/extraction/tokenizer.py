@@ -11,8 +11,10 @@ regular expressions: every alternative of them needs a character that is not an 
 expression, the slowest of them (a search tries its alternatives at every position of the chunk), is
 only tried where a suffix can start (:func:`_suffix_search`).
 
-One split spaCy does not make: a score written with ``=`` (``FID=1.42``, ``macro-F1=0.63``) is the
-metric, ``=`` and the value (:data:`SCORE_INFIX`), so the metric's name is a token of its own.
+Two splits spaCy does not make: a score written with ``=`` (``FID=1.42``, ``macro-F1=0.63``) is the
+metric, ``=`` and the value (:data:`SCORE_INFIX`), so the metric's name is a token of its own; and a
+sentence's full stop after a name that ends in a capital (``... named DC-ViT.``, ``on CC3M.``) is a token
+of its own (:data:`NAME_FULL_STOP`; spaCy keeps it on such a word, as on an abbreviation: ``U.S.``).
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from spacy.tokenizer import Tokenizer
 CACHE_CHUNKS = 1_000_000  # about 70 bytes each; spaCy's vocabulary grows with every new chunk anyway
 NAME = "kg_tokenizer.v1"
 SCORE_INFIX = r"(?<=[A-Za-z0-9])=(?=[0-9.])"
+NAME_FULL_STOP = r"(?<=[a-z0-9][A-Z])\."  # DeiT., CC3M., MedM2G. (not U.S., Ph.D., J.)
 
 
 @util.registry.tokenizers(NAME)
@@ -37,7 +40,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=_unless_letters(util.compile_prefix_regex(defaults.prefixes).search),
-            suffix_search=_unless_letters(_suffix_search(defaults.suffixes)),
+            suffix_search=_unless_letters(_suffix_search([*defaults.suffixes, NAME_FULL_STOP])),
             infix_finditer=_unless_letters(util.compile_infix_regex([*defaults.infixes, SCORE_INFIX]).finditer, ()),
             token_match=defaults.token_match,
             url_match=_unless_letters(defaults.url_match),

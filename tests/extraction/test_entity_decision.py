@@ -244,3 +244,91 @@ def test_a_gerund_before_a_name_is_a_verb_with_its_object(name):
 ])
 def test_a_dashed_how_before_a_task_describes_a_case(name, flawed):
     assert (described(name, established=False) is not None) == flawed
+
+
+def test_names_wrapped_over_two_lines_are_one_line():
+    """arXiv wraps abstracts: a name cut by a line break is the same name, and no name or alias holds the break."""
+    papers = [Paper(title="A", abstract="We evaluate on ActivityNet\nCaptions and study the video\ngeneration task."),
+              Paper(title="B", abstract="Results on ActivityNet Captions for video generation.")]
+    mentions = list(Extractor().pipe(papers))
+    entities = resolve(mentions)
+    names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
+    assert "ActivityNet Captions" in {e.name for e in entities}
+    assert not [n for n in names if "\n" in n]
+    assert len([e for e in entities if e.name.casefold() == "video generation"]) == 1
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("MedM2G is the first medical generative model that unifies medical generation tasks of text-to-image, "
+     "image-to-text, and unified generation of medical modalities.", "unifies medical generation"),
+    ("Quilt-Instruct supports contextual reasoning by extracting facts.", "Quilt-Instruct supports contextual reasoning"),
+])
+def test_a_verb_form_makes_a_fragment(abstract, name):
+    assert kinds(abstract)[name] == "description"
+
+
+@pytest.mark.parametrize("name, flawed", [("2D/3D", True), ("3D", True), ("2D-3D", True), ("3D-GS", False),
+                                          ("R2D2", False), ("4DHumans", False)])
+def test_a_dimension_alone_is_no_name(name, flawed):
+    assert bool(broken(name)) is flawed
+
+
+def test_a_dimension_does_not_make_a_phrase_a_name():
+    found = kinds("We adapt 2D pretrained models for 3D segmentation tasks and 3D human reconstruction.")
+    assert found["3D segmentation"] == "concept"
+    assert found["3D human reconstruction"] == "concept"
+
+
+def test_a_task_before_a_dataset_word_names_no_dataset():
+    entities = {(e.type, e.name): e.kind for e in _entities(
+        "Our dataset is the largest real-world HDR video reconstruction dataset.")}
+    assert entities[("dataset", "HDR video reconstruction")] == "description"
+
+
+def test_a_named_dataset_with_a_task_word_stays():
+    entities = {(e.type, e.name): e.kind for e in _entities("We release Real-HDRV, a benchmark dataset for HDR "
+                                                            "video reconstruction.")}
+    assert entities[("dataset", "Real-HDRV")] != "description"
+
+
+def _entities(*abstracts: str):
+    papers = [Paper(title="A paper", abstract=text) for text in abstracts]
+    mentions = list(Extractor().pipe(papers))
+    entities = resolve(mentions)
+    decide(entities, mentions)
+    return entities
+
+
+def test_classes_of_models_are_generic():
+    assert kinds("We take advantage of pretrained vision models (PVMs) for the discriminator.")["PVMs"] == "generic"
+    found = kinds("Researchers have also developed Large Vision-Language Models (LVLMs) with ICL capabilities.",
+                  title="SonicVisionLM: Playing Sound with Vision Language Models")
+    assert found["Vision Language Models"] == "generic"
+    assert found["SonicVisionLM"] == "name"
+
+
+def test_a_task_written_x_of_y_is_a_description():
+    found = kinds("MedM2G is the first medical generative model that unifies medical generation tasks of "
+                  "text-to-image, image-to-text, and unified generation of medical modalities (CT, MRI, X-ray).")
+    assert found["generation of medical modalities"] == "description"
+
+
+def test_future_is_no_part_of_a_name():
+    found = kinds("This paradigm presents a new opportunity for the future decentralized learning, enhancing it.")
+    assert "decentralized learning" in found and "future decentralized learning" not in found
+
+
+def test_a_piece_of_an_acronym_spelling_is_broken():
+    assert broken("LOttery Transformers") and broken("DEtection TRansformer")
+    assert broken("SPred") is None and broken("LOTUS") is None
+
+
+def test_a_component_word_after_a_definition_makes_a_method():
+    mentions = Extractor().extract(Paper(title="", abstract=(
+        "Our key innovation is the Reward Difference Prediction (RDP) objective that is stable.")))
+    assert {(m.type, m.canonical) for m in mentions if m.source == "acronym"} == {("method", "RDP")}
+
+
+def test_a_benchmarking_subtitle_makes_the_title_name_a_dataset():
+    mentions = Extractor().extract(Paper(title="EvalCrafter: Benchmarking and Evaluating Large Video Generation Models"))
+    assert ("dataset", "EvalCrafter", "introduces") in {(m.type, m.canonical, m.role) for m in mentions}

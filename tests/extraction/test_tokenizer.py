@@ -1,4 +1,5 @@
-"""kg's tokenizer gives spaCy's English tokens (with one more infix, a score's ``=``): no affix or URL pattern
+"""kg's tokenizer gives spaCy's English tokens (with one more infix, a score's ``=``, and one more suffix, a full
+stop after a name ending in a capital): no affix or URL pattern
 can match a chunk of ASCII letters, and the tokens of the seed abstracts and of awkward strings are spaCy's own."""
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import spacy
 from spacy import util
 
 from kg.extraction.extractor import build_pipeline
-from kg.extraction.tokenizer import SCORE_INFIX
+from kg.extraction.tokenizer import NAME_FULL_STOP, SCORE_INFIX
 
 _ASCII_LETTERS = {ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _NO_LETTER_CATEGORIES = {sre.CATEGORY_DIGIT, sre.CATEGORY_SPACE}
@@ -72,9 +73,10 @@ def test_the_checker(pattern, needs):
 
 @pytest.fixture(scope="module")
 def both():
-    """spaCy's English tokenizer with kg's extra infix, and kg's."""
+    """spaCy's English tokenizer with kg's extra infix and suffix, and kg's."""
     reference = spacy.blank("en").tokenizer
     reference.infix_finditer = util.compile_infix_regex([*spacy.blank("en").Defaults.infixes, SCORE_INFIX]).finditer
+    reference.suffix_search = util.compile_suffix_regex([*spacy.blank("en").Defaults.suffixes, NAME_FULL_STOP]).search
     return reference, build_pipeline().tokenizer
 
 
@@ -97,6 +99,13 @@ def test_same_tokens_as_spacy_on_awkward_text(both, text):
     ("FID=1.42", ["FID", "=", "1.42"]), ("macro-F1=0.63,", ["macro", "-", "F1", "=", "0.63", ","]),
     ("k=5", ["k", "=", "5"]), ("a==b", ["a==b"]), ("p<0.05", ["p<0.05"])])
 def test_a_score_s_equals_sign_is_a_token(text, words):
+    assert [t.text for t in build_pipeline().tokenizer(text)] == words
+
+
+@pytest.mark.parametrize("text, words", [
+    ("named DC-ViT.", ["named", "DC", "-", "ViT", "."]), ("on CC3M.", ["on", "CC3", "M", "."]),
+    ("in the U.S.", ["in", "the", "U.S."]), ("J. Smith", ["J.", "Smith"]), ("a Ph.D. student", ["a", "Ph.D.", "student"])])
+def test_a_full_stop_after_a_name_is_a_token(text, words):
     assert [t.text for t in build_pipeline().tokenizer(text)] == words
 
 

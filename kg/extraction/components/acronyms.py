@@ -71,6 +71,7 @@ class AcronymFinder:
         self.naming = set(self.resources.cues["naming_words"])
         self.task_ends = set(self.resources.cues["task_phrase_ends"])
         self.metric_ends = set(self.resources.cues["metric_long_form_heads"])
+        self.component_heads = set(self.resources.cues["acronym_component_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         defined: dict[str, tuple[str, str]] = {}
@@ -119,6 +120,11 @@ class AcronymFinder:
                 return joined
         return last
 
+    def _component_type(self, table, after: int) -> str | None:
+        """``the Reward Difference Prediction (RDP) objective``: a component word right after the definition
+        makes it a method, whatever its long form's last word says."""
+        return "method" if after < len(table) and table.lower[after] in self.component_heads else None
+
     def _definition(self, doc: Doc, paren: int, short: str) -> tuple[int, str, str] | None:
         if not ACRONYM.match(short) or self.resources.is_generic(short):
             return None
@@ -146,7 +152,7 @@ class AcronymFinder:
         if last != doc[paren - 1].lower_:  # a word a line break split: named whole
             long = doc[first:paren - 2].text + doc[paren - 1].text
         type_ = described_type(tokens(doc), first, paren + 3, self.described_heads, self.naming) or \
-            ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
+            self._component_type(tokens(doc), paren + 3) or ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
             next((t for t in TYPE_ORDER if t in self.head_types.get(last, ())), "method")
         return first, type_, short if type_ in NEW_ROLES else long
 

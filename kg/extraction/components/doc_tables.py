@@ -151,7 +151,9 @@ def add_span(doc: Doc, type_: str, i: int, j: int, source: str, canonical: str) 
     if type_ == "dataset" and i > 0 and table.space[i - 1] and table.lower[i - 1] in load().languages \
             and table.words[i - 1][:1].isupper():  # Chinese PropBank, Czech WordNet: a resource of its own
         canonical, i = f"{table.words[i - 1]} {canonical}", i - 1
-    candidates(doc).append(Candidate(type_, table.starts[i], table.ends[j - 1], i, j, source, plain_name(canonical)))
+    # a name wrapped over two lines ("ActivityNet\nCaptions") is the same name on one line
+    canonical = " ".join(plain_name(canonical).split())
+    candidates(doc).append(Candidate(type_, table.starts[i], table.ends[j - 1], i, j, source, canonical))
 
 
 def plain_name(text: str) -> str:
@@ -179,7 +181,7 @@ def looks_like_name(text: str) -> bool:
 
 def glued_word_around(table: Tokens, i: int) -> tuple[int, int]:
     """``(first, end)`` of the word around token ``i`` written without spaces and joined by dashes
-    (``GraphFormer-XL`` is three tokens)."""
+    (``GraphFormer-XL`` is three tokens, ``MedM2G`` two)."""
     words, space = table.words, table.space
 
     def joins(dash: int) -> bool:
@@ -195,6 +197,10 @@ def glued_word_around(table: Tokens, i: int) -> tuple[int, int]:
         first -= 2
     while joins(end):
         end += 2
+    # spaCy splits a unit after a number ("5G", "10M"), and so a name that ends like one: "MedM2G", "COYO-700M"
+    while end < len(words) and not space[end - 1] and words[end - 1][-1:].isdigit() and words[end].isalpha() \
+            and len(words[end]) <= 2 and words[end - 1][:1].isalpha():
+        end += 1
     return first, end
 
 

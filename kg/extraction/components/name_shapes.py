@@ -96,8 +96,9 @@ class NameShapes:
         name = plain_name(doc[:colon].text)
         entry = self.resources.lookup_any(name)
         head = next((w for w in subtitle if w in self.subtitle_ends or w in self.title_dataset_heads), None)
+        benchmarks = subtitle[:1] == ["benchmarking"]  # "EvalCrafter: Benchmarking and Evaluating ...": a benchmark
         type_ = entry.type if entry and entry.type in NEW_ROLES else \
-            "dataset" if head in self.title_dataset_heads or _BENCH_NAME.search(name) else "method"
+            "dataset" if head in self.title_dataset_heads or benchmarks or _BENCH_NAME.search(name) else "method"
         add_span(doc, type_, 0, colon, "title_name", entry.name if entry else name)
         candidates(doc)[-1].role = NEW_ROLES[type_]
 
