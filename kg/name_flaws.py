@@ -25,6 +25,9 @@ _ACTION_NOUN = re.compile(r"(?:tion|sion|ing|ment|sis|ery)$")  # a noun of doing
 _QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cut through
 # PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
 _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
+_PREPOSITIONS = frozenset("about above across after against along among around at before behind below beneath beside "
+                          "between beyond by during except for from into of off onto over per than through toward "
+                          "towards under unlike until upon via with within without".split())
 _ACRONYM_SPELLING = re.compile(r"^[A-Z]{2}[a-z]{3,}$")  # "LOttery", "DEtection": capitals that spell an acronym
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
@@ -35,7 +38,7 @@ _MANNER = re.compile(r"-(?:specific|off|aware|driven|oriented|guided|wise|agnost
 _MANNER_BEFORE_ANY_TASK = re.compile(r"-(?:aware|driven|guided|agnostic|integrated)$")
 NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 # 2D, 3D: a dimension says what many things are about ("3D segmentation", "2D collections"), names none
-_DIMENSION = re.compile(r"(?<![A-Za-z0-9])\d[Dd](?![A-Za-z0-9])")
+_DIMENSION = re.compile(r"(?<![A-Za-z0-9])\d-?(?:[Dd]|DoF|DOF)(?![A-Za-z0-9])")  # and 6DoF, 6-DoF
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ def broken(name: str) -> str | None:
     if len(parts) > 1 and (parts[-1] in words().adjectives or parts[-1] in words().adverbs) \
             and parts[-1] not in task_heads():
         return "ends in a modifier: its head noun is missing"  # but image matching, question answering
+    if len(parts) > 1 and _participle(parts[-1]):
+        return "ends in a participle: its head noun is missing"  # "3D motion captured (data)"
     if len(parts) == 1 and re.match(r"[Nn]on-[a-z]", name):
         return "an adjective (non-reasoning, non-autoregressive), not a name"
     if _GLUED.match(parts[-1]) and _GLUED.match(parts[-1])[2].casefold() in words().clause_words | load().stopwords:
@@ -190,6 +195,8 @@ def fragment(name: str) -> str | None:
     low = [part.casefold() for part in parts]
     plain = [part == orig for part, orig in zip(low, parts)]  # a capitalised word may be a name, no verb
     clause = lambda i: low[i] in w.clause_words or plain[i] and (_verb_only(low[i]) or low[i] in w.adverbs)  # noqa: E731
+    if len(low) > 1 and low[0] in _PREPOSITIONS:
+        return "starts with a preposition"  # "against multi-label FDIA locational detection"
     if low[0] in w.start_verbs or clause(0):
         return "starts with a verb or adverb"
     if any(clause(i) for i in range(1, len(low) - 1)):
@@ -203,6 +210,13 @@ def fragment(name: str) -> str | None:
     if len(low) >= 3 and plain[0] and _PLURAL.search(low[0]) and low[0] in w.common:
         return "starts with a plural or a verb in -s: no modifier of a term"  # "exhibits representation learning"
     return None
+
+
+def _participle(word: str) -> bool:
+    """A lower-case past participle of a common word (``captured``, ``reduced``, ``labeled``)."""
+    common = words().common
+    return word.islower() and word.endswith("ed") and len(word) > 4 and (
+        word[:-1] in common or word[:-2] in common or word[-3] == word[-4] and word[:-3] in common)
 
 
 def _verb_only(word: str) -> bool:

@@ -144,7 +144,8 @@ def type_as_defined(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
 def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
     """``contrastive learning framework`` and ``UFGIR methods`` name what the corpus already names
     without the generic word (``contrastive learning``, ``UFGIR``), and so does a name with a trailing
-    task word (``BEIR retrieval`` is BEIR): such a mention becomes a mention of that entity."""
+    task word (``BEIR retrieval`` is BEIR), or with a common word before a name (``base RLFT`` is RLFT): such a
+    mention becomes a mention of that entity."""
     heads, resources = _generic_heads(), load()
     known: dict[str, Counter] = defaultdict(Counter)  # names some mention writes out whole, by type
     for paper_mentions in mentions_per_paper:
@@ -158,6 +159,8 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
             if mention.type in _URL_TYPES or mention.source in ("acronym", "lexicon"):
                 continue
             base, tail = _without_tail(mention.canonical, heads, task_heads)
+            if base is None:
+                base, tail = _without_loose_word(mention.canonical), None
             if base is None:
                 continue
             types = known.get(_name_key(base), Counter())
@@ -187,6 +190,15 @@ def _without_tail(name: str, heads: frozenset, task_heads: set) -> tuple[str | N
     if end == len(parts) and len(parts) == 2 and parts[1] in task_heads and looks_like_name(parts[0]):
         end = 1
     return (" ".join(parts[:end]), parts[-1]) if end < len(parts) else (None, None)
+
+
+def _without_loose_word(name: str) -> str | None:
+    """The name after a common word the span took in before it (``base RLFT``, ``challenge CLIP``,
+    ``hybrid SEM-ANN``), else None; it folds into the name where the corpus writes the name alone."""
+    parts = name.split()
+    if len(parts) == 2 and parts[0].islower() and parts[0] in english("common") and looks_like_name(parts[1]):
+        return parts[1]
+    return None
 
 
 def _retype(mention: Mention, type_: str) -> None:

@@ -332,3 +332,28 @@ def test_a_component_word_after_a_definition_makes_a_method():
 def test_a_benchmarking_subtitle_makes_the_title_name_a_dataset():
     mentions = Extractor().extract(Paper(title="EvalCrafter: Benchmarking and Evaluating Large Video Generation Models"))
     assert ("dataset", "EvalCrafter", "introduces") in {(m.type, m.canonical, m.role) for m in mentions}
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("against multi-label FDIA locational detection", "starts with a preposition"),
+    ("beyond AGI-style", "starts with a preposition"),
+])
+def test_a_phrase_opened_by_a_preposition_is_a_fragment(name, reason):
+    assert fragment(name) == reason
+
+
+def test_a_phrase_ending_in_a_participle_has_lost_its_head():
+    assert broken("3D motion captured") == "ends in a participle: its head noun is missing"
+    assert broken("masked language modeling") is None and broken("Stable Diffusion") is None
+
+
+def test_degrees_of_freedom_are_a_dimension():
+    assert broken("6DoF") and broken("6-DoF") and broken("DoFNet") is None
+
+
+def test_a_common_word_before_a_known_name_folds_into_it():
+    found = {e.name: e.aliases for e in _entities(
+        "It can benefit from RL finetuning (RLFT) methods. We improve the base RLFT algorithm.",
+        "We fine-tune CLIP. We find patterns that challenge CLIP models on counting.")}
+    assert "base RLFT" not in found and "challenge CLIP" not in found
+    assert "base RLFT algorithm" in found["RLFT"] and "challenge CLIP models" in found["CLIP"]
