@@ -28,6 +28,7 @@ _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
 _PREPOSITIONS = frozenset("about above across after against along among around at before behind below beneath beside "
                           "between beyond by during except for from into of off onto over per than through toward "
                           "towards under unlike until upon via with within without".split())
+_SUBSCRIPTED = re.compile(r"^[A-Za-z]_[A-Za-z0-9]{1,3}$")  # D_B, x_t: a formula's variable ($D_B$)
 _ACRONYM_SPELLING = re.compile(r"^[A-Z]{2}[a-z]{3,}$")  # "LOttery", "DEtection": capitals that spell an acronym
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
@@ -94,7 +95,7 @@ def broken(name: str) -> str | None:
             return "unbalanced brackets"
     if stack:
         return "unbalanced brackets"
-    if "$" in name or "\\" in name or "{" in name:
+    if "$" in name or "\\" in name or "{" in name or _SUBSCRIPTED.match(name):
         return "LaTeX debris"
     if re.search(r"['\u2019]s\b", name):
         return "a possessive"

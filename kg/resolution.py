@@ -196,8 +196,10 @@ def _without_loose_word(name: str) -> str | None:
     """The name after a common word the span took in before it (``base RLFT``, ``challenge CLIP``,
     ``hybrid SEM-ANN``), else None; it folds into the name where the corpus writes the name alone."""
     parts = name.split()
-    if len(parts) == 2 and parts[0].islower() and parts[0] in english("common") and looks_like_name(parts[1]):
-        return parts[1]
+    common = english("common")
+    if len(parts) == 2 and parts[0].islower() and all(p in common for p in parts[0].split("-")) \
+            and looks_like_name(parts[1]):
+        return parts[1]  # and a dashed pair of them: "memory-efficient PETL"
     return None
 
 

@@ -357,3 +357,17 @@ def test_a_common_word_before_a_known_name_folds_into_it():
         "We fine-tune CLIP. We find patterns that challenge CLIP models on counting.")}
     assert "base RLFT" not in found and "challenge CLIP" not in found
     assert "base RLFT algorithm" in found["RLFT"] and "challenge CLIP models" in found["CLIP"]
+
+
+def test_a_name_shape_after_a_number_is_a_unit():
+    mentions = Extractor().extract(Paper(title="", abstract=(
+        "It improves PSNR by 0.7 dB and runs at 21~28 FPS on 8 A100 GPUs, with +5.8 HIT@1 on QVHighlights.")))
+    found = {m.text for m in mentions}
+    assert not {"dB", "FPS", "A100"} & found
+    assert {"HIT@1", "QVHighlights"} <= found
+
+
+def test_a_formula_variable_and_a_sensor_are_no_entities():
+    assert broken("D_B") == "LaTeX debris" and broken("D_B$") == "LaTeX debris"
+    found = kinds("It includes 30k 3D boxes with precise GPS and IMU data, and fMRI brain activity.")
+    assert all(found.get(name, "description") == "description" for name in ("GPS", "IMU", "fMRI"))

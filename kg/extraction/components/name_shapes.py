@@ -15,6 +15,15 @@ from kg.model import NEW_ROLES
 _METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|Top|Prec)[@\-_]?\d")
 _VERSIONED = re.compile(r"^(.*?[A-Za-z])[-_ ]?v?\d[\d./\-]*[A-Za-z]?$")  # Kinetics-400, iNaturalist2017
 _ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")  # EHR, LTE, NNs
+_NUMBER = re.compile(r"^[~+\-\u00b1]?\d[\d.,%~x\u00d7\-]*$")  # 0.7, 21~28, 2.1x
+
+
+def _after_a_number(table, first: int) -> bool:
+    """``0.7 dB``, ``21~28 FPS``, ``8 A100 GPUs``: a name-shaped word right after a number is a unit or a
+    piece of hardware counted, no method (a metric's shape or a known name aside: ``+5.8 HIT@1``)."""
+    return first > 0 and _NUMBER.match(table.words[first - 1]) is not None
+
+
 _BENCH_NAME = re.compile(r"(?:Bench|Benchmark|Arena)$")  # MMBench, VBench: a benchmark's name says so
 _EDITION = re.compile(r"[-_ '\u2019]|(?<=[A-Za-z])(?=\d)")  # CoNLL-X, CoNLL'03, DUC2001: the campaign before it
 
@@ -72,7 +81,8 @@ class NameShapes:
             seen_until = end
             text = table.span_text(first, end)
             if looks_like_name(text) and not self.resources.names_nothing(text) \
-                    and not self._list_followed_by(table, end, self.not_names):
+                    and not self._list_followed_by(table, end, self.not_names) \
+                    and not (_after_a_number(table, first) and not self._known_or_a_metric(text)):
                 described = described_type(table, first, end, self.described_heads, self.naming)
                 if described:  # "UFine6926, a dataset of ...": typed by what the text says it is
                     add_span(doc, described, first, end, "described_name", text)
@@ -118,6 +128,9 @@ class NameShapes:
             return True
         return len(words) <= 3 and all(w[:1].isupper() for w in words) and (
             words[-1].lower() in self.title_name_heads or any(w.lower() not in english("common") for w in words))
+
+    def _known_or_a_metric(self, text: str) -> bool:
+        return _METRIC_SHAPE.match(text) is not None or self.resources.lookup_any(text) is not None
 
     def _type_of(self, doc: Doc, text: str, first: int, end: int, lexicon_datasets: set[int]) -> str | None:
         """A metric by its shape (``NDCG@10``, ``AP50``), else the type the lexicon gives its stem
