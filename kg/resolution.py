@@ -67,7 +67,8 @@ def _name_key(name: str) -> str:
 
 def definition(mention: Mention) -> tuple[str, str] | None:
     """``(long, short)`` when the mention is an acronym definition."""
-    match = _DEFINITION.match(mention.text) if mention.source == "acronym" else None
+    # a definition wrapped over two lines ("3D Gaussian\nSplatting (3D-GS)") is one definition
+    match = _DEFINITION.match(" ".join(mention.text.split())) if mention.source == "acronym" else None
     return (match["long"], match["short"]) if match else None
 
 

@@ -371,3 +371,20 @@ def test_a_formula_variable_and_a_sensor_are_no_entities():
     assert broken("D_B") == "LaTeX debris" and broken("D_B$") == "LaTeX debris"
     found = kinds("It includes 30k 3D boxes with precise GPS and IMU data, and fMRI brain activity.")
     assert all(found.get(name, "description") == "description" for name in ("GPS", "IMU", "fMRI"))
+
+
+def test_a_definition_wrapped_over_two_lines_still_defines():
+    """arXiv wraps abstracts at 80 columns; a long form cut by the wrap is still the acronym's long form."""
+    entities = _entities("We represent humans via the recently emerging 3D Gaussian\nSplatting (3D-GS) representation.",
+                         "Our 3D-GS avatars render in real time.")
+    found = {e.name: set(e.aliases) for e in entities if e.type == "method"}
+    assert "3D-GS" in found["3D Gaussian Splatting"]
+    assert "3D-GS" not in found
+
+
+def test_a_dashed_short_form_is_defined():
+    mentions = Extractor().extract(Paper(title="", abstract=(
+        "We study Person Re-Identification (Re-ID) in the wild. Re-ID is hard, and so is Re-IDX.")))
+    refs = [(m.text, m.canonical) for m in mentions if m.source == "acronym_ref"]
+    assert ("Re-ID", "re-identification") in refs
+    assert all(text != "Re-IDX" for text, _ in refs)

@@ -27,6 +27,17 @@ def long_form_start(short: str, long: str) -> int | None:
     return start if start is not None else _schwartz_hearst_start(short, long)
 
 
+def _short_form_end(table, paren: int) -> int | None:
+    """The closing parenthesis of ``(LLS)`` or of a short form written as one word of a few tokens
+    (``(3D-GS)``, ``(Re-ID)``: spaCy splits at the dash), else None."""
+    for close in range(paren + 2, min(paren + 6, len(table))):
+        if table.words[close] == ")":
+            return close
+        if table.space[close - 1]:
+            return None
+    return None
+
+
 def _initials_start(short: str, long: str) -> int | None:
     """The shortest tail of ``long`` whose word initials (hyphen parts too) spell ``short``'s letters."""
     letters = [c.lower() for c in short if c.isalpha()]
@@ -79,26 +90,28 @@ class AcronymFinder:
         table = tokens(doc)
         words = table.words
         for paren in [i for i, word in enumerate(words) if word == "("]:
-            if paren + 2 >= len(words) or words[paren + 2] != ")":
+            close = _short_form_end(table, paren)
+            if close is None:
                 continue
-            short = words[paren + 1]
-            found = self._definition(doc, paren, short)
+            short = table.span_text(paren + 1, close)
+            found = self._definition(doc, paren, close + 1, short)
             if found:
                 first, type_, canonical = found
-                end = paren + 3
+                end = close + 1
                 if end < len(words) and type_ in self.head_types.get(table.lower[end], ()):
                     end += 1
                 add_span(doc, type_, first, end, "acronym", canonical)
                 # the short form alone too, for when a longer phrase wins over the definition ("unsupervised
                 # word sense induction (WSI)"): else its name shape would type it a method
-                add_span(doc, type_, paren + 1, paren + 2, "acronym_ref", canonical)
-                defined[short] = (type_, canonical)
+                add_span(doc, type_, paren + 1, close, "acronym_ref", canonical)
+                defined[short] = (type_, canonical, close - paren - 1)
                 inside.update(range(first, end))
         if defined:
             for i, word in enumerate(words):
-                if word in defined and i not in inside:
-                    type_, canonical = defined[word]
-                    add_span(doc, type_, i, i + 1, "acronym_ref", canonical)
+                for short, (type_, canonical, width) in defined.items():
+                    if i not in inside and short.startswith(word) and table.span_text(i, i + width) == short \
+                            and (i + width == len(words) or table.space[i + width - 1] or table.is_punct(i + width)):
+                        add_span(doc, type_, i, i + width, "acronym_ref", canonical)
         return doc
 
     @staticmethod
@@ -125,7 +138,7 @@ class AcronymFinder:
         makes it a method, whatever its long form's last word says."""
         return "method" if after < len(table) and table.lower[after] in self.component_heads else None
 
-    def _definition(self, doc: Doc, paren: int, short: str) -> tuple[int, str, str] | None:
+    def _definition(self, doc: Doc, paren: int, after: int, short: str) -> tuple[int, str, str] | None:
         if not ACRONYM.match(short) or self.resources.is_generic(short):
             return None
         window = max(tokens(doc).sentence_start(paren), paren - min(len(short) + 5, 2 * len(short)))
@@ -151,8 +164,8 @@ class AcronymFinder:
         last = self._last_word(tokens(doc), first, paren)
         if last != doc[paren - 1].lower_:  # a word a line break split: named whole
             long = doc[first:paren - 2].text + doc[paren - 1].text
-        type_ = described_type(tokens(doc), first, paren + 3, self.described_heads, self.naming) or \
-            self._component_type(tokens(doc), paren + 3) or ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
+        type_ = described_type(tokens(doc), first, after, self.described_heads, self.naming) or \
+            self._component_type(tokens(doc), after) or ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
             next((t for t in TYPE_ORDER if t in self.head_types.get(last, ())), "method")
         return first, type_, short if type_ in NEW_ROLES else long
 

@@ -19,8 +19,8 @@ from kg.extraction.lexicon import load
 # Which finder wins when two candidates of equal length overlap.
 PRIORITY = {"url": 9, "title_name": 6, "acronym": 5, "lexicon": 4, "acronym_ref": 4, "task_list": 4,
             "cue_phrase": 3, "task_phrase": 3, "task_clause": 2, "described_name": 2, "name_shape": 1, "bare_name": 1}
-# Short forms in parentheses: two or more characters, at least one capital ("LLS", "cMIM", "Re-ID").
-ACRONYM = re.compile(r"^(?=.*[A-Z])(?=(?:.*[A-Za-z]){2})[A-Za-z][\w\-+./]{0,11}$")
+# Short forms in parentheses: two or more letters, at least one capital ("LLS", "cMIM", "Re-ID", "3D-GS").
+ACRONYM = re.compile(r"^(?=.*[A-Z])(?=(?:.*[A-Za-z]){2})[A-Za-z0-9][\w\-+./]{0,11}$")
 TYPE_ORDER = ("dataset", "metric", "task", "method")
 _SENTENCE_END = {".", "!", "?", "...", "\u2026"}
 _CLOSERS = {")", "]", "}", "\"", "'", "\u201d", "\u2019"}
