@@ -30,9 +30,19 @@ def _fold_plural(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """A key on which case, hyphen, unicode-dash, spacing and plural variants of a name agree."""
+    """A key on which case, hyphen, unicode-dash, spacing and plural variants of a name agree, and a
+    dimension spelled out or not (``Three-dimensional object detection`` is ``3D object detection``).
+
+    >>> name_key("Three-dimensional object detection") == name_key("3D object detection")
+    True
+    """
     text = _ACRONYM_PLURAL.sub("", unicodedata.normalize("NFKC", name)).casefold()
+    text = _DIMENSION_WORDS.sub(lambda m: _DIMENSIONS[m[1]] + "d", text)
     return "".join(_fold_plural(w) for w in _WORD.findall(text))
+
+
+_DIMENSIONS = {"one": "1", "two": "2", "three": "3", "four": "4"}
+_DIMENSION_WORDS = re.compile(r"\b(one|two|three|four)[\s\-]?dimensional\b")
 
 
 def read_lines(filename: str) -> list[str]:
