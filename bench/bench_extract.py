@@ -82,7 +82,7 @@ def write_corpus(path: str, count: int, seed: int = 13) -> int:
             text = abstracts[i % len(abstracts)]
             if i >= len(abstracts):
                 text = long_tail(text, rng)
-            wrapped = "\n".join(textwrap.wrap(text, WRAP))
+            wrapped = "\n".join(textwrap.wrap(text, WRAP, break_on_hyphens=False))  # arXiv wraps at spaces only
             title = " ".join(text.split()[:8]).rstrip(".,;:")
             handle.write(json.dumps({"id": f"r{i}", "title": title, "abstract": wrapped}) + "\n")
             chars += len(wrapped)
