@@ -28,6 +28,7 @@ _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
 _PREPOSITIONS = frozenset("about above across after against along among around at before behind below beneath beside "
                           "between beyond by during except for from into of off onto over per than through toward "
                           "towards under unlike until upon via with within without".split())
+_QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:[kMG]?Hz|fps|FPS|ms|dB|px|mm|cm|km|[KMGT]B|W|V|K)$")
 _SUBSCRIPTED = re.compile(r"^[A-Za-z]_[A-Za-z0-9]{1,3}$")  # D_B, x_t: a formula's variable ($D_B$)
 _ACRONYM_SPELLING = re.compile(r"^[A-Z]{2}[a-z]{3,}$")  # "LOttery", "DEtection": capitals that spell an acronym
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
@@ -104,6 +105,8 @@ def broken(name: str) -> str | None:
         return "a dangling punctuation mark"
     if _FOOTNOTE.search(name):
         return "a footnote mark glued to a word"
+    if _QUANTITY.match(name):
+        return "a quantity and its unit (140Hz, 30fps), not a name"
     if " " in name and any(map(_ACRONYM_SPELLING.match, name.split())):
         return "a piece of a long form spelling its acronym (LOttery Transformers of LOTUS)"
     parts = name.split()

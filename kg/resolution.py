@@ -194,13 +194,17 @@ def _without_tail(name: str, heads: frozenset, task_heads: set) -> tuple[str | N
 
 
 def _without_loose_word(name: str) -> str | None:
-    """The name after a common word the span took in before it (``base RLFT``, ``challenge CLIP``,
-    ``hybrid SEM-ANN``), else None; it folds into the name where the corpus writes the name alone."""
+    """The name after common words the span took in before it (``base RLFT``, ``challenge CLIP``,
+    ``hybrid SEM-ANN``, ``memory-efficient PETL``, ``off-the-shelf 3D GAN``), else None; it folds into
+    the name where the corpus writes the name alone."""
     parts = name.split()
     common = english("common")
-    if len(parts) == 2 and parts[0].islower() and all(p in common for p in parts[0].split("-")) \
-            and looks_like_name(parts[1]):
-        return parts[1]  # and a dashed pair of them: "memory-efficient PETL"
+    first = 0
+    while first < len(parts) - 1 and parts[first].islower() and all(p in common for p in parts[first].split("-")):
+        first += 1
+    rest = " ".join(parts[first:])
+    if 0 < first < len(parts) and any(looks_like_name(p) for p in parts[first:]) and len(parts) - first <= 2:
+        return rest
     return None
 
 

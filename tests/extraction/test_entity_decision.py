@@ -388,3 +388,13 @@ def test_a_dashed_short_form_is_defined():
     refs = [(m.text, m.canonical) for m in mentions if m.source == "acronym_ref"]
     assert ("Re-ID", "re-identification") in refs
     assert all(text != "Re-IDX" for text, _ in refs)
+
+
+def test_a_quantity_with_its_unit_is_no_name():
+    assert broken("140Hz") and broken("30fps") and broken("2.5GHz")
+    assert broken("360Loc") is None and broken("3DMM") is None
+
+
+def test_a_dashed_variant_of_a_known_dataset_is_a_dataset():
+    mentions = Extractor().extract(Paper(title="", abstract="We sketch on FS-COCO scenes with the model."))
+    assert ("FS-COCO", "dataset") in {(m.text, m.type) for m in mentions}

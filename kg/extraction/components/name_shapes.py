@@ -134,7 +134,8 @@ class NameShapes:
 
     def _type_of(self, doc: Doc, text: str, first: int, end: int, lexicon_datasets: set[int]) -> str | None:
         """A metric by its shape (``NDCG@10``, ``AP50``), else the type the lexicon gives its stem
-        (``Kinetics-700``, ``iNaturalist2017``, ``Kinetics-400/600/700``), else a dataset in a list of
+        (``Kinetics-700``, ``iNaturalist2017``, ``Kinetics-400/600/700``), a dataset after a dash that makes
+        a variant of a known one (``FS-COCO``), else a dataset in a list of
         datasets or a list the sentence uses as its data, or an evaluation campaign's edition (``CoNLL-X``,
         ``DUC2001``), else None: nothing says (a method by default)."""
         if _METRIC_SHAPE.match(text):
@@ -145,6 +146,9 @@ class NameShapes:
         if entry and (entry.type in NEW_ROLES or entry.type == "metric" and len(text) - len(stem[1]) == 2
                       and text[len(stem[1])] == "-"):
             return entry.type
+        variant = self.resources.lookup_any(text.rsplit("-", 1)[-1]) if "-" in text else None
+        if variant is not None and variant.type == "dataset":
+            return "dataset"  # FS-COCO, R-RefCOCO, OV-LVIS: a variant of a known dataset
         return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) or _BENCH_NAME.search(text) \
             or self._used_as_data(tokens(doc), end, lexicon_datasets) or _EDITION.split(text)[0] in self.campaign_names \
             else None
