@@ -250,20 +250,63 @@ def search_entities(G: nx.MultiDiGraph, text: str, n: int) -> list[dict]:
 
 @twin("shortest_path")
 def shortest_path(G: nx.MultiDiGraph, source: str, target: str, n: int) -> list[dict]:
-    undirected = G.to_undirected(as_view=True)
     found = set()
     for start in find_entities(G, source):
         for end in find_entities(G, target):
-            if start == end or not nx.has_path(undirected, start, end):
-                continue
-            for path in nx.all_shortest_paths(undirected, start, end):
-                if len(path) - 1 > MAX_PATH_HOPS:
-                    break
-                found.add(tuple(path))
+            if start != end:
+                found.update(_first_shortest_paths(G, start, end, n))
     rows = [{"hops": len(path) - 1, "ids": list(path),
              "names": [G.nodes[node].get("name", G.nodes[node].get("title")) for node in path]}
             for path in found]
     return _ordered(rows, lambda row: (row["hops"], row["ids"]), n)
+
+
+def _neighbours(G: nx.MultiDiGraph, node: str) -> set[str]:
+    return set(G._succ[node]) | set(G._pred[node])
+
+
+def _first_shortest_paths(G: nx.MultiDiGraph, start: str, end: str, n: int) -> list[tuple[str, ...]]:
+    """The ``n`` shortest paths (any direction, at most :data:`MAX_PATH_HOPS` hops) from ``start`` to
+    ``end`` that come first by their node ids: what the query's allShortestPaths, ORDER BY and LIMIT keep
+    of one pair. Breadth-first from ``start`` only until ``end`` is reached (not over the whole graph, as
+    ``nx.all_shortest_paths`` does), then back from ``end`` to mark the nodes on a shortest path, then
+    depth-first in id order, so no more paths are spelled out than are kept.
+
+    >>> G = nx.MultiDiGraph([("p1", "a"), ("p1", "b"), ("p2", "a"), ("p2", "b"), ("p3", "c")])
+    >>> _first_shortest_paths(G, "a", "b", 5), _first_shortest_paths(G, "a", "c", 5)
+    ([('a', 'p1', 'b'), ('a', 'p2', 'b')], [])
+    """
+    depth = {start: 0}
+    level = [start]
+    while end not in depth:
+        if not level or depth[level[0]] >= MAX_PATH_HOPS:
+            return []
+        following = []
+        for node in level:
+            for other in _neighbours(G, node):
+                if other not in depth:
+                    depth[other] = depth[node] + 1
+                    following.append(other)
+        level = following
+    on_path, frontier = {end}, {end}  # back from end: the nodes some shortest path runs through
+    while frontier:
+        frontier = {other for node in frontier for other in _neighbours(G, node)
+                    if depth.get(other, -1) == depth[node] - 1}
+        on_path |= frontier
+    paths: list[tuple[str, ...]] = []
+
+    def walk(path: list[str]) -> None:
+        node = path[-1]
+        if node == end:
+            paths.append(tuple(path))
+            return
+        for other in sorted(o for o in _neighbours(G, node) if o in on_path and depth[o] == depth[node] + 1):
+            if len(paths) >= n:
+                return
+            walk(path + [other])
+
+    walk([start])
+    return paths
 
 
 # --- one paper ------------------------------------------------------------------------------
