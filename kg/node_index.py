@@ -3,8 +3,9 @@
 A twin finds its paper by id, key or title and its entity or author by id, name or alias
 (:func:`kg.twins.find_papers`, :func:`kg.twins.find_entities`). Without an index that is a walk over
 every node: about half a second a query on a million-paper mirror (2.6M nodes). A :class:`NodeIndex`
-maps each lower-cased title, name and alias, and each key, to its nodes; the twins still test every
-candidate as before, so the index only narrows the walk and the rows stay the same.
+maps each lower-cased title, name and alias, and each key, to its nodes, and each label to its nodes;
+the twins still test every candidate as before, so the index only narrows the walk and the rows stay
+the same.
 
 An index describes the graph as it was when it was made, so only the owner of a graph that nobody
 else changes keeps one: :class:`kg.backends.NetworkXBackend` indexes its graph on its first query and
@@ -17,6 +18,8 @@ drops the index (:func:`forget`) when it hands the graph out. Any other graph is
 >>> index = ensure(G)
 >>> index.candidates("contrastive lip"), index.candidates("2501.00001"), index.candidates("paper:1")
 (['method:clip'], ['paper:1'], ['paper:1'])
+>>> index.labelled("Paper")
+['paper:1']
 >>> forget(G); of(G) is None
 True
 """
@@ -37,6 +40,7 @@ class NodeIndex:
         self._G = G
         self._by_text: dict[str, list] = defaultdict(list)
         self._by_key: dict[str, list] = defaultdict(list)
+        self._by_label: dict[str, list] = defaultdict(list)
         for node, attrs in G.nodes(data=True):
             texts = {attrs.get("title"), attrs.get("name"), *(attrs.get("aliases") or ())}
             for text in texts:
@@ -44,6 +48,11 @@ class NodeIndex:
                     self._by_text[text.lower()].append(node)
             if isinstance(attrs.get("key"), str):
                 self._by_key[attrs["key"]].append(node)
+            self._by_label[attrs.get("label")].append(node)
+
+    def labelled(self, label: str) -> list:
+        """The nodes of ``label``, in the graph's order (the global rankings walk one label, not every node)."""
+        return self._by_label.get(label, [])
 
     def candidates(self, text: str) -> list:
         """Nodes that may be ``text``: the node of that id, and those titled, named, aliased or keyed so."""

@@ -73,6 +73,14 @@ def _nodes_that_may_be(G: nx.MultiDiGraph, text: str) -> Iterable[tuple[str, dic
     return G.nodes(data=True) if index is None else ((node, G.nodes[node]) for node in index.candidates(text))
 
 
+def labelled(G: nx.MultiDiGraph, label: str) -> Iterable[tuple[str, dict]]:
+    """``(node, attrs)`` of the nodes of ``label``: from the graph's index if it has one, else a walk."""
+    index = node_index.of(G)
+    if index is None:
+        return ((node, attrs) for node, attrs in G.nodes(data=True) if attrs.get("label") == label)
+    return ((node, G._node[node]) for node in index.labelled(label))
+
+
 def find_entities(G: nx.MultiDiGraph, text: str, label: str | None = None) -> list[str]:
     """Entity nodes (of ``label``, or of any entity type) named ``text`` by id, name or alias."""
     return [node for node, attrs in _nodes_that_may_be(G, text)
@@ -141,8 +149,8 @@ def kind_matches(node_kind: str | None, wanted: str) -> bool:
 @twin("method_dataset_pairs")
 def method_dataset_pairs(G: nx.MultiDiGraph, n: int) -> list[dict]:
     papers = Counter()  # each paper adds each of its pairs once: a count of distinct papers
-    for paper, attrs in G.nodes(data=True):
-        datasets = targets_of(G, paper, DATASET_EDGES, "Dataset") if attrs.get("label") == "Paper" else ()
+    for paper, _ in labelled(G, "Paper"):
+        datasets = targets_of(G, paper, DATASET_EDGES, "Dataset")
         if datasets:
             papers.update((method, dataset) for method in targets_of(G, paper, METHOD_EDGES, "Method")
                           for dataset in datasets)
@@ -154,8 +162,8 @@ def method_dataset_pairs(G: nx.MultiDiGraph, n: int) -> list[dict]:
 @twin("rising_methods")
 def rising_methods(G: nx.MultiDiGraph, year: int, n: int) -> list[dict]:
     counts = defaultdict(lambda: {year - 1: 0, year: 0})
-    for paper, attrs in G.nodes(data=True):  # the papers of the two years, not every method's papers
-        if attrs.get("label") == "Paper" and attrs.get("year") in (year - 1, year):
+    for paper, attrs in labelled(G, "Paper"):  # the papers of the two years, not every method's papers
+        if attrs.get("year") in (year - 1, year):
             for method in targets_of(G, paper, METHOD_EDGES, "Method"):
                 counts[method][attrs["year"]] += 1
     rows = [{"method": method, "name": _name(G, method), "papers_before": per_year[year - 1],
@@ -167,15 +175,12 @@ def rising_methods(G: nx.MultiDiGraph, year: int, n: int) -> list[dict]:
 @twin("methods_without_code")
 def methods_without_code(G: nx.MultiDiGraph, n: int) -> list[dict]:
     # the papers that link code, once (from the few Repository nodes), not each proposer's relationships
-    with_code = {paper for repository, attrs in G.nodes(data=True) if attrs.get("label") == "Repository"
-                 for paper in papers_into(G, repository, ("HAS_CODE",))}
+    with_code = {paper for repository, _ in labelled(G, "Repository") for paper in papers_into(G, repository, ("HAS_CODE",))}
     rows = []
-    for node, attrs in G.nodes(data=True):
-        if attrs.get("label") == "Method":
-            proposers = papers_into(G, node, ("PROPOSES",))
-            if proposers and with_code.isdisjoint(proposers):
-                rows.append({"method": node, "name": attrs.get("name"),
-                             "papers": len(papers_into(G, node, METHOD_EDGES))})
+    for node, attrs in labelled(G, "Method"):
+        proposers = papers_into(G, node, ("PROPOSES",))
+        if proposers and with_code.isdisjoint(proposers):
+            rows.append({"method": node, "name": attrs.get("name"), "papers": len(papers_into(G, node, METHOD_EDGES))})
     return _ordered(rows, _by_papers("method"), n)
 
 
@@ -359,7 +364,7 @@ def citations(G: nx.MultiDiGraph, paper: str) -> list[dict]:
 def papers_with_code(G: nx.MultiDiGraph, n: int) -> list[dict]:
     rows = [{"paper": paper, "title": G.nodes[paper].get("title"), "repository": _name(G, repo),
              "host": attrs.get("host")}
-            for repo, attrs in G.nodes(data=True) if attrs.get("label") == "Repository"
+            for repo, attrs in labelled(G, "Repository")
             for paper, keyed in G.pred[repo].items() if "HAS_CODE" in keyed and _has_label(G, paper, "Paper")]
     return _ordered(rows, lambda row: (row["paper"], row["repository"]), n)
 
