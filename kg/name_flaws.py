@@ -16,6 +16,7 @@ from kg.extraction.lexicon import english, load, read_json
 MAX_CONCEPT_WORDS = 4
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_ANY_BRACKET = re.compile(r"[][(){}]")  # most names have none: no walk over their characters
 _SIZE = re.compile(r"^~?\d+(?:\.\d+)?[KMBTkmbt]$")  # 7B, 1.3B, 1M: a model size or a count, no name
 _COUNTS = re.compile(r"^[\d.,x×~+%KMBTkmbt/\-]+$")
 _SENTENCE_GLUE = re.compile(r"[A-Za-z]{2}\.[A-Z][a-z]")  # "AI.Social": two sentences run together
@@ -88,13 +89,7 @@ def broken(name: str) -> str | None:
     >>> [broken(n) for n in ("SFT-finetuned", "level cognitive", "implicationsThis", "Mask R-CNN")]
     ['an adjective (X-based, AI-infused, auto-regressive), not a name', 'ends in a modifier: its head noun is missing', 'two words glued together (a section header run into the text)', None]
     """
-    stack = []
-    for char in name:
-        if char in _BRACKETS:
-            stack.append(_BRACKETS[char])
-        elif char in _BRACKETS.values() and (not stack or stack.pop() != char):
-            return "unbalanced brackets"
-    if stack:
+    if _ANY_BRACKET.search(name) and not _balanced(name):
         return "unbalanced brackets"
     if "$" in name or "\\" in name or "{" in name or _SUBSCRIPTED.match(name):
         return "LaTeX debris"
@@ -134,6 +129,16 @@ def broken(name: str) -> str | None:
     if _GLUED.match(parts[-1]) and _GLUED.match(parts[-1])[2].casefold() in words().clause_words | load().stopwords:
         return "two words glued together (a section header run into the text)"
     return None
+
+
+def _balanced(name: str) -> bool:
+    stack = []
+    for char in name:
+        if char in _BRACKETS:
+            stack.append(_BRACKETS[char])
+        elif char in _BRACKETS.values() and (not stack or stack.pop() != char):
+            return False
+    return not stack
 
 
 def about_a_model_family(name: str, title_only: bool) -> str | None:
