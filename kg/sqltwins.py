@@ -116,6 +116,18 @@ GROUP BY x.target ORDER BY papers DESC, x.target ASC LIMIT :n
 """
 
 
+# Methods some paper proposes whose proposing papers link no repository, in the order of the entities_ranked
+# index, so SQLite stops after :n of them as the Cypher does (the twin visits every method).
+_METHODS_WITHOUT_CODE = """
+SELECT e.id, e.name, e.papers FROM entities e
+WHERE e.type = 'method' AND e.papers > 0
+  AND EXISTS (SELECT 1 FROM paper_entities r WHERE r.target = e.id AND r.type = 'PROPOSES')
+  AND NOT EXISTS (SELECT 1 FROM paper_entities r
+                  JOIN paper_entities c ON c.source = r.source AND c.type = 'HAS_CODE'
+                  JOIN entities repository ON repository.id = c.target AND repository.label = 'Repository'
+                  WHERE r.target = e.id AND r.type = 'PROPOSES')
+ORDER BY e.papers DESC, e.id ASC LIMIT :n
+"""
 _DATASETS_FOR_METHOD = _cooccurring_sql(METHOD_EDGES, DATASET_EDGES)
 _METHODS_ON_DATASET = _cooccurring_sql(DATASET_EDGES, METHOD_EDGES)
 _METHODS_FOR_TASK = _cooccurring_sql(("ADDRESSES",), METHOD_EDGES)
@@ -229,6 +241,10 @@ def _methods_for_task(db: sqlite3.Connection, task: str, n: int) -> list[dict]:
     return _cooccurring(db, _METHODS_FOR_TASK, task, n, "Task", "method", "Method")
 
 
+def _methods_without_code(db: sqlite3.Connection, n: int) -> list[dict]:
+    return [dict(zip(("method", "name", "papers"), row)) for row in db.execute(_METHODS_WITHOUT_CODE, {"n": n})]
+
+
 def _paper_entities(db: sqlite3.Connection, paper: str) -> list[dict]:
     found = db.execute(_PAPER_ENTITIES, {"paper_text": paper, "paper_lowered": paper.lower()})
     return [dict(zip(("paper", "relation", "entity", "name", "mentions"), row)) for row in found]
@@ -238,7 +254,7 @@ SQL_TWINS: dict[str, Callable[..., list[dict]]] = {
     "evidence": _evidence, "top_entities": _top_entities, "search_entities": _search_entities,
     "papers_using_method": _papers_using_method, "datasets_for_method": _datasets_for_method,
     "methods_on_dataset": _methods_on_dataset, "methods_for_task": _methods_for_task,
-    "paper_entities": _paper_entities}
+    "paper_entities": _paper_entities, "methods_without_code": _methods_without_code}
 
 
 def has_tables(path: str | os.PathLike) -> bool:
