@@ -59,6 +59,28 @@ def _quoted(values) -> str:
     return ", ".join(f"'{value}'" for value in values)
 
 
+# Method x dataset pairs and the papers naming both, counted once when the store is written (a join of
+# paper_entities with itself on the paper: 2.7 s and 192,640 pairs at 100k papers), so the ranking reads
+# the first :n rows of an index, as the Cypher reads the MethodDataset count nodes.
+_PAIRS_SELECT = f"""
+SELECT m.target AS method, d.target AS dataset, count(DISTINCT m.source) AS papers
+FROM paper_entities m JOIN paper_entities d ON d.source = m.source
+JOIN entities em ON em.id = m.target AND em.label = 'Method'
+JOIN entities ed ON ed.id = d.target AND ed.label = 'Dataset'
+WHERE m.type IN ({_quoted(METHOD_EDGES)}) AND d.type IN ({_quoted(DATASET_EDGES)})
+GROUP BY m.target, d.target
+"""
+_PAIRS_TABLE = f"""
+CREATE TABLE method_dataset AS {_PAIRS_SELECT};
+CREATE INDEX method_dataset_ranked ON method_dataset (papers DESC, method, dataset);
+"""
+_RANKED_PAIRS = """
+SELECT p.method, p.dataset, m.name, d.name, p.papers FROM {pairs} p
+JOIN entities m ON m.id = p.method JOIN entities d ON d.id = p.dataset
+ORDER BY p.papers DESC, p.method ASC, p.dataset ASC LIMIT :n
+"""
+
+
 # Entities named :text by id, name or alias (of :label, or of any entity type when it is NULL).
 _NAMED = """
 SELECT id FROM entities WHERE (:label IS NULL OR label = :label)
@@ -190,7 +212,7 @@ def write(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
             _insert(db, "INSERT INTO paper_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     _paper_entity_rows(G, paper_ids, {row[0] for row in entities}, counted))
             _insert(db, "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", (row + (counted[row[0]],) for row in entities))
-        db.executescript(_INDEXES)
+        db.executescript(_INDEXES + _PAIRS_TABLE)
     finally:
         db.close()
 
@@ -241,6 +263,14 @@ def _methods_for_task(db: sqlite3.Connection, task: str, n: int) -> list[dict]:
     return _cooccurring(db, _METHODS_FOR_TASK, task, n, "Task", "method", "Method")
 
 
+def _method_dataset_pairs(db: sqlite3.Connection, n: int) -> list[dict]:
+    """From the pairs counted when the store was written; a store written before them counts them now."""
+    counted = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'method_dataset'").fetchone()[0]
+    statement = _RANKED_PAIRS.format(pairs="method_dataset" if counted else f"({_PAIRS_SELECT})")
+    return [dict(zip(("method", "dataset", "method_name", "dataset_name", "papers"), row))
+            for row in db.execute(statement, {"n": n})]
+
+
 def _methods_without_code(db: sqlite3.Connection, n: int) -> list[dict]:
     return [dict(zip(("method", "name", "papers"), row)) for row in db.execute(_METHODS_WITHOUT_CODE, {"n": n})]
 
@@ -254,7 +284,8 @@ SQL_TWINS: dict[str, Callable[..., list[dict]]] = {
     "evidence": _evidence, "top_entities": _top_entities, "search_entities": _search_entities,
     "papers_using_method": _papers_using_method, "datasets_for_method": _datasets_for_method,
     "methods_on_dataset": _methods_on_dataset, "methods_for_task": _methods_for_task,
-    "paper_entities": _paper_entities, "methods_without_code": _methods_without_code}
+    "paper_entities": _paper_entities, "methods_without_code": _methods_without_code,
+    "method_dataset_pairs": _method_dataset_pairs}
 
 
 def has_tables(path: str | os.PathLike) -> bool:
