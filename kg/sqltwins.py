@@ -74,6 +74,25 @@ _PAIRS_TABLE = f"""
 CREATE TABLE method_dataset AS {_PAIRS_SELECT};
 CREATE INDEX method_dataset_ranked ON method_dataset (papers DESC, method, dataset);
 """
+# Each method's papers per year, counted once when the store is written (as Neo4j keeps MethodYear count
+# nodes), so rising_methods reads the rows of two years, not their papers' relationships.
+_YEARS_SELECT = f"""
+SELECT r.target AS method, p.year AS year, count(DISTINCT r.source) AS papers
+FROM papers p CROSS JOIN paper_entities r ON r.source = p.id CROSS JOIN entities e ON e.id = r.target
+WHERE p.year IS NOT NULL AND r.type IN ({_quoted(METHOD_EDGES)}) AND e.label = 'Method'
+GROUP BY r.target, p.year
+"""
+_YEARS_TABLE = f"""
+CREATE TABLE method_year AS {_YEARS_SELECT};
+CREATE INDEX method_year_year ON method_year (year, method);
+"""
+_RISING = """
+SELECT y.method, e.name, sum(CASE WHEN y.year = :year - 1 THEN y.papers ELSE 0 END) AS before,
+       sum(CASE WHEN y.year = :year THEN y.papers ELSE 0 END) AS now
+FROM {years} y JOIN entities e ON e.id = y.method
+WHERE y.year IN (:year - 1, :year)
+GROUP BY y.method ORDER BY now - before DESC, now DESC, y.method ASC LIMIT :n
+"""
 _RANKED_PAIRS = """
 SELECT p.method, p.dataset, m.name, d.name, p.papers FROM {pairs} p
 JOIN entities m ON m.id = p.method JOIN entities d ON d.id = p.dataset
@@ -212,7 +231,7 @@ def write(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
             _insert(db, "INSERT INTO paper_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     _paper_entity_rows(G, paper_ids, {row[0] for row in entities}, counted))
             _insert(db, "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", (row + (counted[row[0]],) for row in entities))
-        db.executescript(_INDEXES + _PAIRS_TABLE)
+        db.executescript(_INDEXES + _PAIRS_TABLE + _YEARS_TABLE)
     finally:
         db.close()
 
@@ -265,10 +284,20 @@ def _methods_for_task(db: sqlite3.Connection, task: str, n: int) -> list[dict]:
 
 def _method_dataset_pairs(db: sqlite3.Connection, n: int) -> list[dict]:
     """From the pairs counted when the store was written; a store written before them counts them now."""
-    counted = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'method_dataset'").fetchone()[0]
-    statement = _RANKED_PAIRS.format(pairs="method_dataset" if counted else f"({_PAIRS_SELECT})")
+    statement = _RANKED_PAIRS.format(pairs="method_dataset" if _has_table(db, "method_dataset") else f"({_PAIRS_SELECT})")
     return [dict(zip(("method", "dataset", "method_name", "dataset_name", "papers"), row))
             for row in db.execute(statement, {"n": n})]
+
+
+def _rising_methods(db: sqlite3.Connection, year: int, n: int) -> list[dict]:
+    """From the counts per year made when the store was written; a store written before them counts now."""
+    statement = _RISING.format(years="method_year" if _has_table(db, "method_year") else f"({_YEARS_SELECT})")
+    return [{"method": method, "name": name, "papers_before": before, "papers": now, "growth": now - before}
+            for method, name, before, now in db.execute(statement, {"year": year, "n": n})]
+
+
+def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    return db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()[0] == 1
 
 
 def _methods_without_code(db: sqlite3.Connection, n: int) -> list[dict]:
@@ -285,7 +314,7 @@ SQL_TWINS: dict[str, Callable[..., list[dict]]] = {
     "papers_using_method": _papers_using_method, "datasets_for_method": _datasets_for_method,
     "methods_on_dataset": _methods_on_dataset, "methods_for_task": _methods_for_task,
     "paper_entities": _paper_entities, "methods_without_code": _methods_without_code,
-    "method_dataset_pairs": _method_dataset_pairs}
+    "method_dataset_pairs": _method_dataset_pairs, "rising_methods": _rising_methods}
 
 
 def has_tables(path: str | os.PathLike) -> bool:
