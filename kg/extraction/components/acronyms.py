@@ -85,7 +85,7 @@ class AcronymFinder:
         self.component_heads = set(self.resources.cues["acronym_component_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
-        defined: dict[str, tuple[str, str]] = {}
+        defined: dict[str, dict[str, tuple[str, str, int]]] = {}  # first token -> short form -> its reading
         inside: set[int] = set()
         table = tokens(doc)
         words = table.words
@@ -104,14 +104,14 @@ class AcronymFinder:
                 # the short form alone too, for when a longer phrase wins over the definition ("unsupervised
                 # word sense induction (WSI)"): else its name shape would type it a method
                 add_span(doc, type_, paren + 1, close, "acronym_ref", canonical)
-                defined[short] = (type_, canonical, close - paren - 1)
+                # by its first token: a short form spaCy splits ("3D-GS") is found from there, whole
+                defined.setdefault(words[paren + 1], {})[short] = (type_, canonical, close - paren - 1)
                 inside.update(range(first, end))
-        if defined:
-            for i, word in enumerate(words):
-                for short, (type_, canonical, width) in defined.items():
-                    if i not in inside and short.startswith(word) and table.span_text(i, i + width) == short \
-                            and (i + width == len(words) or table.space[i + width - 1] or table.is_punct(i + width)):
-                        add_span(doc, type_, i, i + width, "acronym_ref", canonical)
+        for i in [i for i, word in enumerate(words) if word in defined] if defined else ():
+            for short, (type_, canonical, width) in defined[words[i]].items():
+                if i not in inside and table.span_text(i, i + width) == short \
+                        and (i + width == len(words) or table.space[i + width - 1] or table.is_punct(i + width)):
+                    add_span(doc, type_, i, i + width, "acronym_ref", canonical)
         return doc
 
     @staticmethod
