@@ -25,6 +25,7 @@ from typing import Callable, Iterable
 import networkx as nx
 
 from kg import node_index, textstore
+from kg.shortest_paths import first_shortest_paths
 from kg.errors import UsageError
 from kg.model import NAMED_KINDS
 
@@ -267,68 +268,11 @@ def shortest_path(G: nx.MultiDiGraph, source: str, target: str, n: int) -> list[
     for start in find_entities(G, source):
         for end in find_entities(G, target):
             if start != end:
-                found.update(_first_shortest_paths(G, start, end, n))
+                found.update(first_shortest_paths(G, start, end, n, MAX_PATH_HOPS))
     rows = [{"hops": len(path) - 1, "ids": list(path),
              "names": [G.nodes[node].get("name", G.nodes[node].get("title")) for node in path]}
             for path in found]
     return _ordered(rows, lambda row: (row["hops"], row["ids"]), n)
-
-
-def _neighbours(G: nx.MultiDiGraph, node: str) -> set[str]:
-    return set(G._succ[node]) | set(G._pred[node])  # the plain dicts: see papers_into
-
-
-def _first_shortest_paths(G: nx.MultiDiGraph, start: str, end: str, n: int) -> list[tuple[str, ...]]:
-    """The ``n`` shortest paths (any direction, at most :data:`MAX_PATH_HOPS` hops) from ``start`` to
-    ``end`` that come first by their node ids: what the query's allShortestPaths, ORDER BY and LIMIT keep
-    of one pair. A breadth-first search from both ends, a level at a time on the smaller side, until the
-    two meet (``nx.all_shortest_paths`` searches the whole component from one end and spells out every
-    path before the ORDER BY); then each node on a shortest path gets its place on it, and a depth-first
-    walk in id order spells out no more paths than are kept.
-
-    >>> G = nx.MultiDiGraph([("p1", "a"), ("p1", "b"), ("p2", "a"), ("p2", "b"), ("p3", "c")])
-    >>> _first_shortest_paths(G, "a", "b", 5), _first_shortest_paths(G, "a", "c", 5)
-    ([('a', 'p1', 'b'), ('a', 'p2', 'b')], [])
-    """
-    depths: tuple[dict, dict] = ({start: 0}, {end: 0})  # hops from start, hops from end
-    frontiers = ([start], [end])
-    reached = [0, 0]
-    meeting: set = set()
-    while not meeting:
-        if not frontiers[0] or not frontiers[1] or reached[0] + reached[1] + 1 > MAX_PATH_HOPS:
-            return []
-        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-        depth, reached[side] = depths[side], reached[side] + 1
-        following = []
-        for node in frontiers[side]:
-            for other in _neighbours(G, node):
-                if other not in depth:
-                    depth[other] = reached[side]
-                    following.append(other)
-        frontiers = (following, frontiers[1]) if side == 0 else (frontiers[0], following)
-        meeting = {node for node in following if node in depths[1 - side]}
-    hops = reached[0] + reached[1]
-    place = {node: depths[0][node] for node in meeting}  # each node's place on its shortest paths
-    for towards in (0, 1):
-        frontier = meeting
-        while frontier:
-            frontier = {other for node in frontier for other in _neighbours(G, node)
-                        if depths[towards].get(other) == depths[towards][node] - 1}
-            place.update((node, depths[0][node] if towards == 0 else hops - depths[1][node]) for node in frontier)
-    paths: list[tuple[str, ...]] = []
-
-    def walk(path: list[str]) -> None:
-        node = path[-1]
-        if node == end:
-            paths.append(tuple(path))
-            return
-        for other in sorted(o for o in _neighbours(G, node) if place.get(o) == place[node] + 1):
-            if len(paths) >= n:
-                return
-            walk(path + [other])
-
-    walk([start])
-    return paths
 
 
 # --- one paper ------------------------------------------------------------------------------
