@@ -202,9 +202,8 @@ def _without_loose_word(name: str) -> str | None:
     first = 0
     while first < len(parts) - 1 and parts[first].islower() and all(p in common for p in parts[first].split("-")):
         first += 1
-    rest = " ".join(parts[first:])
-    if 0 < first < len(parts) and any(looks_like_name(p) for p in parts[first:]) and len(parts) - first <= 2:
-        return rest
+    if first and len(parts) - first <= 2 and any(looks_like_name(p) for p in parts[first:]):
+        return " ".join(parts[first:])
     return None
 
 
@@ -297,7 +296,6 @@ def _entity(members: list[Mention], ambiguous: set[Node]) -> Entity:
         name = short if type_ in ("method", "dataset") and _key(type_, short) not in ambiguous else long
     else:
         name = Counter(m.canonical for m in members).most_common(1)[0][0]
-    name = " ".join(name.split())
     return Entity(type_, name, _aliases(members, name))
 
 

@@ -284,20 +284,23 @@ def _methods_for_task(db: sqlite3.Connection, task: str, n: int) -> list[dict]:
 
 def _method_dataset_pairs(db: sqlite3.Connection, n: int) -> list[dict]:
     """From the pairs counted when the store was written; a store written before them counts them now."""
-    statement = _RANKED_PAIRS.format(pairs="method_dataset" if _has_table(db, "method_dataset") else f"({_PAIRS_SELECT})")
+    statement = _RANKED_PAIRS.format(pairs=_counted(db, "method_dataset", _PAIRS_SELECT))
     return [dict(zip(("method", "dataset", "method_name", "dataset_name", "papers"), row))
             for row in db.execute(statement, {"n": n})]
 
 
 def _rising_methods(db: sqlite3.Connection, year: int, n: int) -> list[dict]:
     """From the counts per year made when the store was written; a store written before them counts now."""
-    statement = _RISING.format(years="method_year" if _has_table(db, "method_year") else f"({_YEARS_SELECT})")
+    statement = _RISING.format(years=_counted(db, "method_year", _YEARS_SELECT))
     return [{"method": method, "name": name, "papers_before": before, "papers": now, "growth": now - before}
             for method, name, before, now in db.execute(statement, {"year": year, "n": n})]
 
 
-def _has_table(db: sqlite3.Connection, name: str) -> bool:
-    return db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()[0] == 1
+def _counted(db: sqlite3.Connection, table: str, select: str) -> str:
+    """``table`` if the store has it, else ``select`` as a subquery: a store written before the table
+    counts at query time what the table holds."""
+    found = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+    return table if found else f"({select})"
 
 
 def _methods_without_code(db: sqlite3.Connection, n: int) -> list[dict]:

@@ -107,8 +107,8 @@ class AcronymFinder:
                 # by its first token: a short form spaCy splits ("3D-GS") is found from there, whole
                 defined.setdefault(words[paren + 1], {})[short] = (type_, canonical, close - paren - 1)
                 inside.update(range(first, end))
-        for i in [i for i, word in enumerate(words) if word in defined] if defined else ():
-            for short, (type_, canonical, width) in defined[words[i]].items():
+        for i, word in enumerate(words) if defined else ():
+            for short, (type_, canonical, width) in defined.get(word, {}).items():
                 if i not in inside and table.span_text(i, i + width) == short \
                         and (i + width == len(words) or table.space[i + width - 1] or table.is_punct(i + width)):
                     add_span(doc, type_, i, i + width, "acronym_ref", canonical)

@@ -15,7 +15,8 @@ from kg.model import NEW_ROLES
 _METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|Top|Prec)[@\-_]?\d")
 _VERSIONED = re.compile(r"^(.*?[A-Za-z])[-_ ]?v?\d[\d./\-]*[A-Za-z]?$")  # Kinetics-400, iNaturalist2017
 _ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")  # EHR, LTE, NNs
-_NUMBER = re.compile(r"^[~+\-\u00b1]?\d[\d.,%~x\u00d7\-]*$")  # 0.7, 21~28, 2.1x
+# doc_tables.NUMBER and ranges and multipliers too: 0.7, 21~28, 2.1x
+_NUMBER = re.compile(r"^[~+\-\u00b1]?\d[\d.,%~x\u00d7\-]*$")
 
 
 def _after_a_number(table, first: int) -> bool:
