@@ -39,8 +39,8 @@ from typing import Sequence
 
 from kg.extraction.lexicon import load, name_key
 from kg.model import Entity, Mention
-from kg.name_flaws import (about_a_model_family, broken, dangling, described, fragment, has_name_part,
-                           modifier_as_task, task_heads, title_words_lowered, words)
+from kg.name_flaws import (about_a_model_family, broken, built_on_a_name, dangling, described, fragment,
+                           has_name_part, modifier_as_task, task_heads, title_words_lowered, words)
 from kg.resolution import definition
 
 # How many papers must name a lower-case phrase with a generic head before it counts as a term.
@@ -136,7 +136,8 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
     if flaw:
         return Decision("description", 0.9, flaw)
     corpus = min(0.3, 0.1 * (seen.papers - 1)) + 0.1 * seen.in_title
-    flaw = fragment(name) or (None if defined else dangling(written) or modifier_as_task(entity.type, name)
+    flaw = fragment(name) or (None if defined else dangling(written) or built_on_a_name(name)
+                              or modifier_as_task(entity.type, name)
                               or _said_of_a_case(entity.type, name, seen))
     if flaw:
         return Decision("description", 0.8, flaw)

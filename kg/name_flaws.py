@@ -119,6 +119,8 @@ def broken(name: str) -> str | None:
         return "an adjective (X-based, AI-infused, auto-regressive), not a name"
     if dash and head and len(parts) == 1 and name.islower() and _ADJECTIVE_END.search(tail):
         return "an adjective (X-based, AI-infused, auto-regressive), not a name"
+    if "/" in name and all(len(p) >= 3 and NAME_PART.search(p) and re.search("[A-Za-z]", p) for p in name.split("/")):
+        return "two names joined by a slash (CIFAR-10/ImageNet-64)"
     if len(parts) > 1 and (parts[-1] in words().adjectives or parts[-1] in words().adverbs) \
             and parts[-1] not in task_heads():
         return "ends in a modifier: its head noun is missing"  # but image matching, question answering
@@ -129,6 +131,26 @@ def broken(name: str) -> str | None:
     if _GLUED.match(parts[-1]) and _GLUED.match(parts[-1])[2].casefold() in words().clause_words | load().stopwords:
         return "two words glued together (a section header run into the text)"
     return None
+
+
+def built_on_a_name(name: str) -> str | None:
+    """A phrase whose modifier is a name made an adjective (``MNIST-based semi-real``, ``CLIP-guided
+    diffusion``, ``HMM-based chunk tagger``): it describes something by what it is built on. (A long form may
+    do so and still name something: ``Deep SNR-based Metric Learning (DSML)``.)
+
+    >>> [built_on_a_name(n) for n in ("MNIST-based semi-real", "LiDAR-based 3D object detection", "model-based RL")]
+    ['a name made a modifier: it describes', 'a name made a modifier: it describes', None]
+    """
+    for word in name.split()[:-1]:
+        head, dash, tail = word.rpartition("-")
+        if dash and NAME_PART.search(head) and tail.casefold() in _MODIFYING_SUFFIXES:
+            return "a name made a modifier: it describes"
+    return None
+
+
+_MODIFYING_SUFFIXES = frozenset({"based", "style", "like", "guided", "driven", "generated", "enhanced", "augmented",
+                                 "conditioned", "informed", "aware", "oriented", "centric", "specific", "level",
+                                 "trained", "tuned", "pretrained", "supervised", "powered", "assisted", "inspired"})
 
 
 def _balanced(name: str) -> bool:

@@ -398,3 +398,14 @@ def test_a_quantity_with_its_unit_is_no_name():
 def test_a_dashed_variant_of_a_known_dataset_is_a_dataset():
     mentions = Extractor().extract(Paper(title="", abstract="We sketch on FS-COCO scenes with the model."))
     assert ("FS-COCO", "dataset") in {(m.text, m.type) for m in mentions}
+
+
+def test_a_name_made_a_modifier_describes_but_a_long_form_may_still_name():
+    found = kinds("Second, we introduce BlockMNIST, an MNIST-based semi-real dataset, for saliency.",
+                  "We propose Deep SNR-based Metric Learning (DSML) to learn embeddings. Our DSML is simple.")
+    assert found["MNIST-based semi-real"] == "description"
+    assert found["DSML"] == "name"
+
+
+def test_two_names_joined_by_a_slash_are_a_broken_span():
+    assert broken("CIFAR-10/ImageNet-64") and broken("TCP/IP") is None and broken("encoder/decoder") is None
