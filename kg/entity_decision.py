@@ -68,7 +68,7 @@ class _Evidence:
     sources: Counter = field(default_factory=Counter)
     in_title: bool = False
     in_text: bool = False  # named in an abstract, where capitals mean something
-    capitalised_in_text: int = 0
+    capitalised_in_text: int = 0  # mentions in an abstract with every word capitalised (not only a sentence's first)
     long_forms: frozenset = frozenset()  # what acronym definitions spell it out as (most entities: none)
     proposed: bool = False
 
@@ -84,6 +84,7 @@ def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Men
     decisions = {entity.node_id: decide_entity(entity, evidence.get(entity.node_id) or _Evidence())
                  for entity in entities}
     _none_under_any_type(entities, decisions)
+    _datasets_named_after_a_task(entities, decisions, mentions_per_paper)
     for entity in entities:
         entity.kind, entity.confidence = decisions[entity.node_id].kind, decisions[entity.node_id].confidence
     for mentions in mentions_per_paper:
@@ -102,6 +103,21 @@ def _none_under_any_type(entities: Sequence[Entity], decisions: dict[str, Decisi
             decisions[entity.node_id] = Decision("description", 0.8, "a paper spells it out as a language, notation, protocol or format")
 
 
+def _datasets_named_after_a_task(entities: Sequence[Entity], decisions: dict[str, Decision],
+                                 mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
+    """A dataset whose only name is a task's (``XMTC`` of "XMTC benchmark datasets" where a paper defines
+    Extreme Multi-label Text Classification (XMTC); ``VPR`` of "VPR benchmarks"): the phrase says what the
+    datasets are for and leaves them unnamed. The lexicon's datasets keep their names (a task may share one)."""
+    tasks = {name_key(e.name) for e in entities if e.type == "task" and decisions[e.node_id].kind != "description"}
+    tasks |= {name_key(spelled[1]) for mentions in mentions_per_paper for m in mentions
+              if m.type == "task" and m.source == "acronym" and (spelled := definition(m))}
+    for entity in entities:
+        if entity.type == "dataset" and decisions[entity.node_id].kind != "description" and (
+                name_key(entity.name) in tasks or load().lookup("task", entity.name) is not None) \
+                and load().lookup("dataset", entity.name) is None:
+            decisions[entity.node_id] = Decision("description", 0.8, "a task's name before a dataset word: a dataset left unnamed")
+
+
 def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:
     if seen.last_paper != paper:
         seen.papers, seen.last_paper = seen.papers + 1, paper
@@ -114,7 +130,7 @@ def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:
         seen.in_title = True
     else:
         seen.in_text = True
-        seen.capitalised_in_text += mention.text[:1].isupper()
+        seen.capitalised_in_text += _capitalised(mention.text)
 
 
 def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
@@ -289,6 +305,14 @@ def _not_of_any_type(name: str) -> str | None:
 @lru_cache(maxsize=1)
 def _method_heads() -> frozenset:
     return frozenset(load().cues["generic_method_heads"])
+
+
+def _capitalised(text: str) -> bool:
+    """Every word but the small ones and a generic head starts with a capital (``Graph Neural Networks``,
+    ``Inter-Channel Attention mechanism``; not ``Multi-task language models``, whose capital only opens
+    its sentence)."""
+    parts = [t.strip("()[]\"'") for t in text.split()]
+    return all(t[:1].isupper() for t in parts if t and t not in load().stopwords and t not in words().generic_heads)
 
 
 def is_name(name: str, seen: _Evidence) -> bool:

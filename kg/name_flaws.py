@@ -31,7 +31,8 @@ _PREPOSITIONS = frozenset("about above across after against along among around a
                           "towards under unlike until upon via with within without".split())
 _QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:[kMG]?Hz|fps|FPS|ms|dB|px|mm|cm|km|[KMGT]B|W|V|K)$")
 _SUBSCRIPTED = re.compile(r"^[A-Za-z]_[A-Za-z0-9]{1,3}$")  # D_B, x_t: a formula's variable ($D_B$)
-_ACRONYM_SPELLING = re.compile(r"^[A-Z]{2}[a-z]{3,}$")  # "LOttery", "DEtection": capitals that spell an acronym
+_ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")  # "LOttery", "MultimodaL": capitals that spell an acronym
+_LOST_HEAD = re.compile(r"(?:modal|lingual)$")  # multimodal, cross-lingual: never a noun
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
 # stay: case-based reasoning, character-level translation)
@@ -124,6 +125,8 @@ def broken(name: str) -> str | None:
     if len(parts) > 1 and (parts[-1] in words().adjectives or parts[-1] in words().adverbs) \
             and parts[-1] not in task_heads():
         return "ends in a modifier: its head noun is missing"  # but image matching, question answering
+    if len(parts) > 1 and _LOST_HEAD.search(parts[-1]):
+        return "ends in a modifier: its head noun is missing"  # "general-domain multimodal (problems)"
     if len(parts) > 1 and _participle(parts[-1]):
         return "ends in a participle: its head noun is missing"  # "3D motion captured (data)"
     if len(parts) == 1 and re.match(r"[Nn]on-[a-z]", name):
@@ -281,11 +284,16 @@ def dangling(name: str) -> str | None:
 
 def modifier_as_task(type_: str, name: str) -> str | None:
     """A dashed modifier typed as a task because "tasks" followed it (``sentence-pair tasks``,
-    ``few-shot``, ``vision-language``): one lower-case token that no task noun ends.
+    ``few-shot``, ``vision-language``): one lower-case token that no task noun ends; or a language
+    (``programming language tasks``).
 
     >>> [modifier_as_task("task", n) for n in ("sentence-pair", "few-shot", "super-resolution", "re-ranking")]
     ['a modifier, not a task', 'a modifier, not a task', None, None]
+    >>> modifier_as_task("task", "programming language")
+    'a language, not a task (programming language tasks)'
     """
+    if type_ == "task" and name.rsplit(None, 1)[-1].casefold() in ("language", "languages"):
+        return "a language, not a task (programming language tasks)"
     if type_ != "task" or " " in name or "-" not in name or name != name.lower():
         return None
     last = name.rsplit("-", 1)[-1]

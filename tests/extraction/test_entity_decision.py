@@ -409,3 +409,34 @@ def test_a_name_made_a_modifier_describes_but_a_long_form_may_still_name():
 
 def test_two_names_joined_by_a_slash_are_a_broken_span():
     assert broken("CIFAR-10/ImageNet-64") and broken("TCP/IP") is None and broken("encoder/decoder") is None
+
+
+def test_languages_and_language_families_are_no_nodes():
+    found = kinds("We build a code-mixed Hinglish dataset i.e., MUTANT.",
+                  "We study three language families - Romance, Uralic, and Indo-Aryan - with mBERT.")
+    assert found.get("Hinglish", "description") == "description"
+    assert found.get("Indo-Aryan", "description") == "description"
+    assert found["mBERT"] == "name"
+
+
+def test_a_language_or_a_lost_head_is_no_task():
+    found = kinds("Pre-trained models changed how models are trained for programming language tasks too.",
+                  "CLIP was studied in general-domain multimodal problems.")
+    assert found["programming language"] == "description"
+    assert found["general-domain multimodal"] == "description"
+    assert broken("MultimodaL Article Summarization")
+
+
+def test_a_capital_that_only_opens_a_sentence_makes_no_title_case_name():
+    found = kinds("Multi-task language models show outstanding performance with a single model.",
+                  title="Task-specific Compression for Multi-task Language Models")
+    assert found["Multi-task Language Models"] != "name"
+    found = kinds("We propose the Channel Adaptive Vision Transformer architecture for images.")
+    assert found["Channel Adaptive Vision Transformer"] == "name"
+
+
+def test_a_dataset_named_only_by_a_task_is_unnamed():
+    found = kinds("Extreme Multi-label Text Classification (XMTC) is a hard problem. We reach the state of the art "
+                  "on XMTC benchmark datasets and on EURLex-4K.")
+    assert found["XMTC"] == "description"
+    assert found["EURLex-4K"] == "name"

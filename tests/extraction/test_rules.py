@@ -456,3 +456,16 @@ def test_a_name_before_a_noun_of_another_kind_is_no_entity(spans):
     names = {text for _, text, _ in found}
     assert not {"TIAGo", "A100", "H100", "CCTV"} & names
     assert {"ResNet-50", "FooNet"} <= names
+
+
+def test_a_name_listed_beside_a_metric_or_before_the_word_metric_is_a_metric(spans):
+    found = spans("It outperforms baselines on four metrics (i.e., BLEU, TER, YiSi-1, and human evaluation). "
+                  "We gain 24 points in the WIRe57 metric. We evaluate on WikiTableQuestion, FetaQA, and TabFact.")
+    assert {"YiSi-1", "WIRe57"} <= texts(found, "metric")
+    assert {"WikiTableQuestion", "FetaQA", "TabFact"} <= texts(found, "dataset")
+    assert not texts(found, "method")
+
+
+def test_an_acronym_may_take_its_x_from_a_word_opening_with_ex(spans):
+    found = spans("Extreme Multi-label Text Classification (XMTC) is hard.")
+    assert ("task", "Extreme Multi-label Text Classification (XMTC)", "Extreme Multi-label Text Classification") in found

@@ -55,20 +55,33 @@ def _initials_start(short: str, long: str) -> int | None:
 
 
 def _schwartz_hearst_start(short: str, long: str) -> int | None:
-    """Schwartz & Hearst (2003): match the short form's characters right to left."""
+    """Schwartz & Hearst (2003): match the short form's characters right to left; the first one opens a
+    word, or is the x of a word opening with "ex" (``Extreme Multi-label Text Classification (XMTC)``).
+
+    >>> text = "Extreme Multi-label Text Classification"
+    >>> text[_schwartz_hearst_start("XMTC", text):]
+    'Extreme Multi-label Text Classification'
+    """
     s, pos = len(short) - 1, len(long) - 1
     while s >= 0:
         char = short[s].lower()
         if not char.isalnum():
             s -= 1
             continue
-        while pos >= 0 and (long[pos].lower() != char or (s == 0 and pos > 0 and long[pos - 1].isalnum())):
+        while pos >= 0 and (long[pos].lower() != char or s == 0 and not _opens_word(long, pos)):
             pos -= 1
         if pos < 0:
             return None
         pos -= 1
         s -= 1
     return long.rfind(" ", 0, pos + 1) + 1
+
+
+def _opens_word(text: str, pos: int) -> bool:
+    """The character at ``pos`` opens a word, or is the x of "ex" opening one (eXtreme, eXplainable)."""
+    if pos > 0 and text[pos - 1].isalnum():
+        return text[pos] in "xX" and text[pos - 1] in "eE" and (pos == 1 or not text[pos - 2].isalnum())
+    return True
 
 
 @Language.factory("kg_acronyms")

@@ -19,6 +19,9 @@ _ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")  # EHR, LTE, NNs
 _NUMBER = re.compile(r"^[~+\-\u00b1]?\d[\d.,%~x\u00d7\-]*$")
 
 
+_METRIC_WORDS = frozenset({"metric", "metrics"})
+
+
 def _after_a_number(table, first: int) -> bool:
     """``0.7 dB``, ``21~28 FPS``, ``8 A100 GPUs``: a name-shaped word right after a number is a unit or a
     piece of hardware counted, no method (a metric's shape or a known name aside: ``+5.8 HIT@1``)."""
@@ -69,6 +72,11 @@ class NameShapes:
             return doc
         lexicon_datasets = {i for c in candidates(doc) if c.source == "lexicon" and c.type == "dataset"
                             for i in range(c.first_token, c.end_token)}
+        # metrics written as names (BLEU, ROUGE-L): a name listed beside one is a metric too
+        named_metrics = {i for c in candidates(doc) if c.source == "lexicon" and c.type == "metric"
+                         and not table.span_text(c.first_token, c.end_token).islower()
+                         for i in range(c.first_token, c.end_token)}
+        metrics_named = bool(named_metrics) or not _METRIC_WORDS.isdisjoint(table.lower)
         # once per doc, not per name: a megabyte abstract has tens of thousands of both
         lexicon_sentences = {table.sentence_of[c.first_token] for c in candidates(doc) if c.source == "lexicon"}
         # _seed's test, after one most tokens fail at once: a seed changes under lower() or is a dash
@@ -88,7 +96,8 @@ class NameShapes:
                 if described:  # "UFine6926, a dataset of ...": typed by what the text says it is
                     add_span(doc, described, first, end, "described_name", text)
                 else:
-                    type_ = self._type_of(doc, text, first, end, lexicon_datasets)
+                    type_ = "metric" if metrics_named and self._in_metric_list(table, first, end, named_metrics) \
+                        else self._type_of(doc, text, first, end, lexicon_datasets)
                     add_span(doc, type_ or "method", first, end,
                              "bare_name" if type_ is None and self._bare(table, text, first, lexicon_sentences)
                              else "name_shape", text)
@@ -200,15 +209,22 @@ class NameShapes:
             return False
         return table.sentence_of[first] not in lexicon_sentences
 
-    def _in_dataset_list(self, doc: Doc, i: int, lexicon_datasets: set[int]) -> bool:
-        """Walk left over a list of names; a list after ``on``/``across`` names datasets."""
-        table = tokens(doc)
+    def _in_metric_list(self, table: Tokens, first: int, end: int, named_metrics: set[int]) -> bool:
+        """``four metrics (BLEU, TER, YiSi-1, ...)``, ``the WIRe57 metric``: a name listed beside a metric's
+        name, or before the word metric."""
+        _, known = self._list_start(table, first, named_metrics)
+        j, limit = self._list_end(table, end)
+        return known or any(k in named_metrics for k in range(end, j)) \
+            or j < limit and table.lower[j] in _METRIC_WORDS
+
+    def _list_start(self, table: Tokens, i: int, known: set[int]) -> tuple[int, bool]:
+        """Walk left from token ``i`` over a list of names: where it starts, or True once a ``known`` token is in it."""
         sent_start = table.sentence_start(i)
         j = i
         while j > sent_start:
             prev = table.words[j - 1]
-            if j - 1 in lexicon_datasets:
-                return True
+            if j - 1 in known:
+                return j, True
             if prev in (",", "and", "or"):
                 j -= 1
                 continue
@@ -218,6 +234,15 @@ class NameShapes:
                 j = max(first, sent_start)
                 continue
             break
+        return j, False
+
+    def _in_dataset_list(self, doc: Doc, i: int, lexicon_datasets: set[int]) -> bool:
+        """Walk left over a list of names; a list after ``on``/``across`` names datasets."""
+        table = tokens(doc)
+        sent_start = table.sentence_start(i)
+        j, known = self._list_start(table, i, lexicon_datasets)
+        if known:
+            return True
         if self._after_dataset_word(table, j, sent_start):
             return True
         if j == sent_start or table.lower[j - 1] not in self.list_cues:
