@@ -1,9 +1,10 @@
 """The graph against hand-judged entity nodes (tests/data/judged/README.md).
 
-760 nodes that earlier builds made, drawn at random from four graphs (the seed pages, the
-papers citing Turing 1950 in the Semantic Scholar response, and the SciERC abstracts and TDMSci
-sentences of the development gold) and judged one by one as real, generic or junk. A build must keep the real ones (by name or alias, same label) and drop the
-junk; the floors sit a little below what the build does today, so a regression fails.
+860 nodes that earlier builds made, drawn at random from five graphs (the seed pages, the
+papers citing Turing 1950 in the Semantic Scholar response, the SciERC abstracts and TDMSci
+sentences of the development gold, and EACL 2023 Findings abstracts shipped beside the sample) and
+judged one by one as real, generic or junk. A build must keep the real ones (by name or alias, same
+label) and drop the junk; the floors sit a little below what the build does today, so a regression fails.
 """
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ import pytest
 import kg
 from kg import judged
 
-JUDGED = judged.read(__file__.rsplit("/", 2)[0] + "/data/judged/judged_nodes.jsonl")
+JUDGED_DIR = __file__.rsplit("/", 2)[0] + "/data/judged/"
+JUDGED = judged.read(JUDGED_DIR + "judged_nodes.jsonl")
+ACL_JUDGED = judged.read(JUDGED_DIR + "blind_acl2023.jsonl")
 # (corpus, least share of judged real nodes still nodes, most share of judged junk nodes still nodes)
-FLOORS = [("seeds", 0.88, 0.14), ("s2-citing", 0.72, 0.17), ("scierc", 0.91, 0.22), ("tdmsci", 0.87, 0.25)]
+FLOORS = [("seeds", 0.88, 0.14), ("s2-citing", 0.72, 0.17), ("scierc", 0.91, 0.22), ("tdmsci", 0.87, 0.25),
+          ("acl2023", 0.90, 0.20)]
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +46,12 @@ def _gold_graph(shared_dir, tmp_path_factory, source: str):
 
 
 @pytest.fixture(scope="module")
+def acl_graph():
+    """The graph of the 143 EACL 2023 Findings abstracts shipped beside the judged nodes (the fifth sample)."""
+    return kg.build([JUDGED_DIR + "acl_findings2023.jsonl"], workers=1).to_networkx()
+
+
+@pytest.fixture(scope="module")
 def scierc_graph(shared_dir, tmp_path_factory):
     """The graph of the development gold's SciERC abstracts (the third sample)."""
     return _gold_graph(shared_dir, tmp_path_factory, "scierc")
@@ -53,6 +63,11 @@ def tdmsci_graph(shared_dir, tmp_path_factory):
     return _gold_graph(shared_dir, tmp_path_factory, "tdmsci")
 
 
+def test_the_acl_sample_is_what_the_readme_says():
+    assert len(ACL_JUDGED) == 100 and {j["corpus"] for j in ACL_JUDGED} == {"acl2023"}
+    assert [sum(j["verdict"] == v for j in ACL_JUDGED) for v in ("real", "generic", "junk")] == [42, 20, 38]
+
+
 def test_the_judged_sample_is_what_the_readme_says():
     assert len(JUDGED) == 760
     assert {j["verdict"] for j in JUDGED} == {"real", "generic", "junk"}
@@ -62,9 +77,10 @@ def test_the_judged_sample_is_what_the_readme_says():
 
 @pytest.mark.parametrize("corpus, real_floor, junk_ceiling", FLOORS)
 def test_real_nodes_stay_and_junk_goes(corpus, real_floor, junk_ceiling, seed_graph, citing_graph, scierc_graph,
-                                       tdmsci_graph):
-    G = {"seeds": seed_graph, "s2-citing": citing_graph, "scierc": scierc_graph, "tdmsci": tdmsci_graph}[corpus]
-    scores = judged.score(G, [j for j in JUDGED if j["corpus"] == corpus])
+                                       tdmsci_graph, acl_graph):
+    G = {"seeds": seed_graph, "s2-citing": citing_graph, "scierc": scierc_graph, "tdmsci": tdmsci_graph,
+         "acl2023": acl_graph}[corpus]
+    scores = judged.score(G, [j for j in JUDGED + ACL_JUDGED if j["corpus"] == corpus])
     real, real_total = scores["real"]
     junk, junk_total = scores["junk"]
     assert real / real_total >= real_floor, f"{corpus}: only {real} of {real_total} judged real nodes are nodes"
