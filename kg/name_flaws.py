@@ -32,6 +32,7 @@ _PREPOSITIONS = frozenset("about above across after against along among around a
 _QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:[kMG]?Hz|fps|FPS|ms|dB|px|mm|cm|km|[KMGT]B|W|V|K)$")
 _SUBSCRIPTED = re.compile(r"^[A-Za-z]_[A-Za-z0-9]{1,3}$")  # D_B, x_t: a formula's variable ($D_B$)
 _ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")  # "LOttery", "MultimodaL": capitals that spell an acronym
+_MODALITIES = frozenset({"language", "languages", "image", "images", "video", "videos", "text", "texts", "audio"})
 _LOST_HEAD = re.compile(r"(?:modal|lingual)$")  # multimodal, cross-lingual: never a noun
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
@@ -290,10 +291,11 @@ def modifier_as_task(type_: str, name: str) -> str | None:
     >>> [modifier_as_task("task", n) for n in ("sentence-pair", "few-shot", "super-resolution", "re-ranking")]
     ['a modifier, not a task', 'a modifier, not a task', None, None]
     >>> modifier_as_task("task", "programming language")
-    'a language, not a task (programming language tasks)'
+    'a language or modality, not a task (programming language tasks, low-resource image tasks)'
     """
-    if type_ == "task" and name.rsplit(None, 1)[-1].casefold() in ("language", "languages"):
-        return "a language, not a task (programming language tasks)"
+    last = name.rsplit(None, 1)[-1].casefold()
+    if type_ == "task" and " " in name and last in _MODALITIES and "-to-" not in name and " of " not in name:
+        return "a language or modality, not a task (programming language tasks, low-resource image tasks)"
     if type_ != "task" or " " in name or "-" not in name or name != name.lower():
         return None
     last = name.rsplit("-", 1)[-1]

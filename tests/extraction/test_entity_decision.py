@@ -421,8 +421,9 @@ def test_languages_and_language_families_are_no_nodes():
 
 def test_a_language_or_a_lost_head_is_no_task():
     found = kinds("Pre-trained models changed how models are trained for programming language tasks too.",
-                  "CLIP was studied in general-domain multimodal problems.")
+                  "CLIP was studied in general-domain multimodal problems and in low-resource image tasks.")
     assert found["programming language"] == "description"
+    assert found["low-resource image"] == "description"
     assert found["general-domain multimodal"] == "description"
     assert broken("MultimodaL Article Summarization")
 
