@@ -32,7 +32,8 @@ WIDELY_USED = 3
 _TYPE_EVIDENCE = {"lexicon": 5, "acronym": 4, "described_name": 4, "cue_phrase": 3, "task_phrase": 3,
                   "title_name": 2}
 _PHRASE_RULES = ("cue_phrase", "task_phrase")  # rules that type a phrase by its head word
-_GUESSED_TYPE = ("name_shape", "bare_name", "acronym_ref")  # rules that type a name by its context, or by default
+# rules that type a name by its context, or by default (a title's name is a method unless its subtitle says)
+_GUESSED_TYPE = ("name_shape", "bare_name", "acronym_ref", "title_name")
 Node = tuple[str, str]  # (entity type, name key)
 
 

@@ -91,3 +91,12 @@ def test_an_all_capitals_name_is_no_plural_of_a_common_word():
     entities = resolve(list(Extractor().pipe(papers)))
     points = next(e for e in entities if e.name == "POINTS")
     assert not {"point", "point embedding"} & set(points.aliases)
+
+
+def test_a_title_name_takes_the_type_its_abstract_describes(extractor):
+    paper = Paper(title="AmbiCoref: Evaluating Human and Model Sensitivity to Ambiguous Coreference",
+                  abstract="To this end, we construct AmbiCoref, a diagnostic corpus of minimal sentence pairs.")
+    mentions = [extractor.extract(paper)]
+    entities = resolve(mentions)
+    assert {(e.type, e.name) for e in entities if e.name == "AmbiCoref"} == {("dataset", "AmbiCoref")}
+    assert {m.role for m in mentions[0] if m.canonical == "AmbiCoref"} == {"introduces"}

@@ -469,3 +469,15 @@ def test_a_name_listed_beside_a_metric_or_before_the_word_metric_is_a_metric(spa
 def test_an_acronym_may_take_its_x_from_a_word_opening_with_ex(spans):
     found = spans("Extreme Multi-label Text Classification (XMTC) is hard.")
     assert ("task", "Extreme Multi-label Text Classification (XMTC)", "Extreme Multi-label Text Classification") in found
+
+
+def test_a_name_ending_in_score_is_a_metric(spans):
+    found = spans("We introduce DATScore. DATScore uses data augmentation, unlike BARTScore.")
+    assert {"DATScore", "BARTScore"} <= texts(found, "metric")
+
+
+def test_a_dataset_word_inside_a_long_form_does_not_make_it_a_dataset(spans):
+    found = spans("We present Mixture of Data Experts (MoDE) for training.")
+    assert ("method", "Mixture of Data Experts (MoDE)", "MoDE") in found
+    found = spans("We present the Russian Corpus of Linguistic Acceptability (RuCoLA).")
+    assert "dataset" in {kind for kind, text, _ in found if "RuCoLA" in text}

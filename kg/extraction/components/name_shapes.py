@@ -12,7 +12,8 @@ from kg.extraction.components.doc_tables import (DASHES, DIGIT, NAME_HINT, Token
 from kg.extraction.lexicon import english, load
 from kg.model import NEW_ROLES
 
-_METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|Top|Prec)[@\-_]?\d")
+# NDCG@10, AP50, Recall@1; and a name ending in Score (BERTScore, BARTScore, DATScore)
+_METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|Top|Prec)[@\-_]?\d|^[A-Za-z0-9-]+[a-zA-Z0-9]Score$")
 _VERSIONED = re.compile(r"^(.*?[A-Za-z])[-_ ]?v?\d[\d./\-]*[A-Za-z]?$")  # Kinetics-400, iNaturalist2017
 _ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")  # EHR, LTE, NNs
 # doc_tables.NUMBER and ranges and multipliers too: 0.7, 21~28, 2.1x

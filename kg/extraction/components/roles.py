@@ -62,7 +62,7 @@ class RoleAssigner:
             return
         if proposed.type == "method" and proposed.source in _NAME_RULES and any(
                 table.lower[i] in self.dataset_heads and table.space[i - 1]  # not "Prior-Data Fitted Networks"
-                for i in range(verb + 1, min(proposed.end_token + 3, end))):
+                for i in range(verb + 1, min(proposed.end_token + 3, end)) if not _inside_name(table, proposed, i)):
             proposed.type = "dataset"
         if not self._propose(table, proposed):
             self._propose(table, self._apposition(table, proposed, cands))
@@ -109,3 +109,17 @@ class RoleAssigner:
         if after is None or after.first_token - described.end_token > 1:
             return None
         return after if all(w in (",", "(") for w in table.words[described.end_token:after.first_token]) else None
+
+
+def _inside_name(table: Tokens, cand: Candidate, i: int) -> bool:
+    """Token ``i`` is a word of the candidate's name other than its head (its last word, or the one before
+    "of"): "Data" in "Mixture of Data Experts (MoDE)" says nothing of what MoDE is; "Corpus" in "Russian
+    Corpus of Linguistic Acceptability (RuCoLA)" and "Dataset" in "the Foo Dataset (FD)" do."""
+    words = table.words[cand.first_token:cand.end_token]
+    if words[-1] == ")" and "(" in words:
+        words = words[:words.index("(")]
+    head = len(words) - 1
+    while head > 0 and not words[head].isalpha():  # "Webis text reuse corpus 2012": the year is no head
+        head -= 1
+    head = words.index("of") - 1 if "of" in words[1:] else head
+    return 0 <= i - cand.first_token < len(words) and i - cand.first_token != head
