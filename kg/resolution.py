@@ -24,7 +24,8 @@ from kg.extraction.lexicon import english, load, name_key, read_json
 from kg.extraction.urls import canonical_url
 from kg.model import DEFAULT_ROLES, NEW_ROLES, Entity, Mention
 
-_DEFINITION = re.compile(r"^(?P<long>.*\S)\s*\((?P<short>[^()]+)\)(?:\s+\S+)?$")  # "Long (SHORT)", maybe a head word
+# "Long (SHORT)", maybe a head word; markdown's *emphasis* around the long form is no part of it
+_DEFINITION = re.compile(r"^(?P<long>.*[^\s*])\*?\s*\((?P<short>[^()]+)\)(?:\s+\S+)?$")
 _URL_TYPES = ("repository", "link")
 # A name this many other papers use is an existing method or dataset, not one a paper proposes in passing.
 WIDELY_USED = 3

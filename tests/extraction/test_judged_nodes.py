@@ -1,8 +1,8 @@
 """The graph against hand-judged entity nodes (tests/data/judged/README.md).
 
-860 nodes that earlier builds made, drawn at random from five graphs (the seed pages, the
-papers citing Turing 1950 in the Semantic Scholar response, the SciERC abstracts and TDMSci
-sentences of the development gold, and EACL 2023 Findings abstracts shipped beside the sample) and
+960 nodes that earlier builds made, drawn at random from six graphs (the seed pages, the papers
+citing Turing 1950 in the Semantic Scholar response, the SciERC abstracts and TDMSci sentences of
+the development gold, and EACL and EMNLP 2023 Findings abstracts shipped beside the sample) and
 judged one by one as real, generic or junk. A build must keep the real ones (by name or alias, same
 label) and drop the junk; the floors sit a little below what the build does today, so a regression fails.
 """
@@ -17,10 +17,10 @@ from kg import judged
 
 JUDGED_DIR = __file__.rsplit("/", 2)[0] + "/data/judged/"
 JUDGED = judged.read(JUDGED_DIR + "judged_nodes.jsonl")
-ACL_JUDGED = judged.read(JUDGED_DIR + "blind_acl2023.jsonl")
+ACL_JUDGED = judged.read(JUDGED_DIR + "blind_acl2023.jsonl") + judged.read(JUDGED_DIR + "blind_acl2023_b.jsonl")
 # (corpus, least share of judged real nodes still nodes, most share of judged junk nodes still nodes)
 FLOORS = [("seeds", 0.88, 0.14), ("s2-citing", 0.72, 0.17), ("scierc", 0.91, 0.22), ("tdmsci", 0.87, 0.25),
-          ("acl2023", 0.90, 0.20)]
+          ("acl2023", 0.90, 0.20), ("acl2023-b", 0.92, 0.30)]
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,12 @@ def acl_graph():
 
 
 @pytest.fixture(scope="module")
+def acl_b_graph():
+    """The graph of the 152 EMNLP 2023 Findings abstracts shipped beside the judged nodes (the sixth sample)."""
+    return kg.build([JUDGED_DIR + "acl_findings2023_b.jsonl"], workers=1).to_networkx()
+
+
+@pytest.fixture(scope="module")
 def scierc_graph(shared_dir, tmp_path_factory):
     """The graph of the development gold's SciERC abstracts (the third sample)."""
     return _gold_graph(shared_dir, tmp_path_factory, "scierc")
@@ -63,9 +69,10 @@ def tdmsci_graph(shared_dir, tmp_path_factory):
     return _gold_graph(shared_dir, tmp_path_factory, "tdmsci")
 
 
-def test_the_acl_sample_is_what_the_readme_says():
-    assert len(ACL_JUDGED) == 100 and {j["corpus"] for j in ACL_JUDGED} == {"acl2023"}
-    assert [sum(j["verdict"] == v for j in ACL_JUDGED) for v in ("real", "generic", "junk")] == [42, 20, 38]
+@pytest.mark.parametrize("corpus, verdicts", [("acl2023", [42, 20, 38]), ("acl2023-b", [27, 24, 49])])
+def test_the_acl_samples_are_what_the_readme_says(corpus, verdicts):
+    sample = [j for j in ACL_JUDGED if j["corpus"] == corpus]
+    assert [sum(j["verdict"] == v for j in sample) for v in ("real", "generic", "junk")] == verdicts
 
 
 def test_the_judged_sample_is_what_the_readme_says():
@@ -77,9 +84,9 @@ def test_the_judged_sample_is_what_the_readme_says():
 
 @pytest.mark.parametrize("corpus, real_floor, junk_ceiling", FLOORS)
 def test_real_nodes_stay_and_junk_goes(corpus, real_floor, junk_ceiling, seed_graph, citing_graph, scierc_graph,
-                                       tdmsci_graph, acl_graph):
+                                       tdmsci_graph, acl_graph, acl_b_graph):
     G = {"seeds": seed_graph, "s2-citing": citing_graph, "scierc": scierc_graph, "tdmsci": tdmsci_graph,
-         "acl2023": acl_graph}[corpus]
+         "acl2023": acl_graph, "acl2023-b": acl_b_graph}[corpus]
     scores = judged.score(G, [j for j in JUDGED + ACL_JUDGED if j["corpus"] == corpus])
     real, real_total = scores["real"]
     junk, junk_total = scores["junk"]

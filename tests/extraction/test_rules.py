@@ -481,3 +481,15 @@ def test_a_dataset_word_inside_a_long_form_does_not_make_it_a_dataset(spans):
     assert ("method", "Mixture of Data Experts (MoDE)", "MoDE") in found
     found = spans("We present the Russian Corpus of Linguistic Acceptability (RuCoLA).")
     assert "dataset" in {kind for kind, text, _ in found if "RuCoLA" in text}
+
+
+def test_a_type_word_right_before_a_name_types_it(spans):
+    found = spans("We propose a method Semantic Units for Machine Translation (SU4MT) which models meanings. "
+                  "The robot acts in ScienceWorld, a text game simulator for science experiments.")
+    assert ("method", "SU4MT") in {(kind, canonical) for kind, _, canonical in found}
+    assert "ScienceWorld" in texts(found, "dataset")
+
+
+def test_markdown_emphasis_is_no_part_of_a_long_form(spans):
+    found = spans("We introduce a new task called *entity-centric question generation* (ECQG), motivated by use.")
+    assert ("task", "entity-centric question generation") in {(kind, canonical) for kind, _, canonical in found}

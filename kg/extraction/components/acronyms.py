@@ -167,16 +167,17 @@ class AcronymFinder:
             first += 1
         if first is None or first >= paren or any(t.text in _LONG_FORM_BREAKS for t in doc[first:paren]):
             return None
-        long = doc[first:paren].text
+        stop = paren - 1 if doc[paren - 1].text == "*" and paren - 1 > first else paren
+        long = doc[first:stop].text  # "called *entity-centric question generation* (ECQG)": no * in the name
         entry = self.resources.lookup_any(short) if is_case_sensitive(short) else None
         if entry and not self._spells(entry, long):
             entry = None  # "measurable correlates of consciousness (MCC)" is not the lexicon's MCC
         entry = entry or self.resources.lookup_any(long)
         if entry:
             return first, entry.type, entry.name
-        last = self._last_word(tokens(doc), first, paren)
-        if last != doc[paren - 1].lower_:  # a word a line break split: named whole
-            long = doc[first:paren - 2].text + doc[paren - 1].text
+        last = self._last_word(tokens(doc), first, stop)
+        if last != doc[stop - 1].lower_:  # a word a line break split: named whole
+            long = doc[first:stop - 2].text + doc[stop - 1].text
         type_ = described_type(tokens(doc), first, after, self.described_heads, self.naming) or \
             self._component_type(tokens(doc), after) or ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
             next((t for t in TYPE_ORDER if t in self.head_types.get(last, ())), "method")

@@ -208,7 +208,7 @@ _ARTICLES = {"a", "an", "the"}
 _DESCRIPTION_REACH = 12  # tokens of "a simple yet effective multi-task mixture-of-experts model that"
 _DESCRIPTION_ENDS = {",", ".", ";", ":", "(", ")", "that", "which", "for", "of", "to", "with", "in", "on", "by",
                      "and", "or", "designed", "trained", "tailored"}
-_QUOTES = {"\"", "'", "\u201c", "\u201d", "\u2018", "\u2019"}
+_QUOTES = {"\"", "'", "\u201c", "\u201d", "\u2018", "\u2019", "*"}  # and markdown's *emphasis*
 
 
 def described_type(table: Tokens, first: int, end: int, heads: dict[str, str], naming: set[str]) -> str | None:
@@ -245,6 +245,8 @@ def described_type(table: Tokens, first: int, end: int, heads: dict[str, str], n
         before -= 1
     if before > 0 and lower[before] in naming:
         return heads.get(lower[before - 1].rstrip(","))
+    if before > 0 and lower[before] in heads and lower[before - 1] in _ARTICLES:  # "we propose a method SU4MT"
+        return heads[lower[before]]
     return None
 
 
