@@ -32,6 +32,7 @@ _PREPOSITIONS = frozenset("about above across after against along among around a
 _QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:[kMG]?Hz|fps|FPS|ms|dB|px|mm|cm|km|[KMGT]B|W|V|K)$")
 _SUBSCRIPTED = re.compile(r"^[A-Za-z]_[A-Za-z0-9]{1,3}$")  # D_B, x_t: a formula's variable ($D_B$)
 _ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")  # "LOttery", "MultimodaL": capitals that spell an acronym
+_NEURAL_NETWORK = (["neural", "network"], ["neural", "networks"])
 _MODALITIES = frozenset({"language", "languages", "image", "images", "video", "videos", "text", "texts", "audio"})
 _LOST_HEAD = re.compile(r"(?:modal|lingual)$")  # multimodal, cross-lingual: never a noun
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
@@ -321,8 +322,8 @@ def described(name: str, established: bool) -> str | None:
     low = [part.casefold() for part in name.split()]
     if low[0] in w.qualifiers or any(part in w.qualifiers for part in low[1:-1] if part in ("new", "novel")):
         return "qualified by an evaluative word"
-    if low[-1] in w.generic_heads and not (established and len(low) <= 3):
-        return "a description ending in a generic word"
+    if low[-1] in w.generic_heads and not (established and len(low) <= 3) and low[-2:] not in _NEURAL_NETWORK:
+        return "a description ending in a generic word"  # but "recurrent convolutional neural networks" is a family
     if _MANNER.search(low[0]) and low[-1] in task_heads() and not established and (
             len(low) == 2 or _MANNER_BEFORE_ANY_TASK.search(low[0])):
         return "a task said of a case (task-specific classification, dataset-driven pattern matching)"

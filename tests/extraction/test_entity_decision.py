@@ -441,3 +441,8 @@ def test_a_dataset_named_only_by_a_task_is_unnamed():
                   "on XMTC benchmark datasets and on EURLex-4K.")
     assert found["XMTC"] == "description"
     assert found["EURLex-4K"] == "name"
+
+
+def test_a_family_of_neural_networks_is_no_description():
+    assert described("recurrent convolutional neural networks", established=False) is None
+    assert described("edge representation learning framework", established=False)

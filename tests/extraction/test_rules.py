@@ -493,3 +493,9 @@ def test_a_type_word_right_before_a_name_types_it(spans):
 def test_markdown_emphasis_is_no_part_of_a_long_form(spans):
     found = spans("We introduce a new task called *entity-centric question generation* (ECQG), motivated by use.")
     assert ("task", "entity-centric question generation") in {(kind, canonical) for kind, _, canonical in found}
+
+
+def test_a_masked_modeling_objective_is_a_method(spans):
+    found = spans("We pre-train with masked audio modeling and evaluate on speech recognition.")
+    assert "masked audio modeling" in texts(found, "method")
+    assert "speech recognition" in texts(found, "task")

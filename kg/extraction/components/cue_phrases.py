@@ -28,6 +28,7 @@ class CuePhrases:
         self.drop_heads = set(cues["drop_heads"])
         self.head_needing = set(cues["head_needing_words"])
         self.title_means = set(cues["title_means_words"])
+        self.method_openers = set(cues["method_openers"])
         self.bare = {t: set(words) for t, words in cues["bare_heads"].items()}
         self.bare_tasks = set(cues["bare_task_heads_in_context"])
         self.bare_task_context = set(cues["bare_task_context_words"])
@@ -179,6 +180,8 @@ class CuePhrases:
         if type_ == "task" and first > 0 and table.lower[first - 1] in self.title_means \
                 and doc.user_data.get("field") == "title":
             type_ = "method"  # "... via Manifold Entropy Estimation": what a title does a thing by is a method
+        if type_ == "task" and table.lower[first] in self.method_openers:
+            type_ = "method"  # "Masked Token Modeling": a training objective, whatever its head word
         mods, span = table.span_text(first, head), table.span_text(first, end)
         name_end = self._dataset_name_end(table, first, head) if type_ == "dataset" else None
         canonical = PARENTHESIS.sub("", table.span_text(first, name_end) if name_end else span)
