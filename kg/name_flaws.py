@@ -32,6 +32,7 @@ _PREPOSITIONS = frozenset("about above across after against along among around a
 _QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:[kMG]?Hz|fps|FPS|ms|dB|px|mm|cm|km|[KMGT]B|W|V|K)$")
 _SUBSCRIPTED = re.compile(r"^[A-Za-z]_[A-Za-z0-9]{1,3}$")  # D_B, x_t: a formula's variable ($D_B$)
 _ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")  # "LOttery", "MultimodaL": capitals that spell an acronym
+_HOW_MANY = frozenset({"single", "separate", "individual", "multiple"})
 _NEURAL_NETWORK = (["neural", "network"], ["neural", "networks"])
 _MODALITIES = frozenset({"language", "languages", "image", "images", "video", "videos", "text", "texts", "audio"})
 _LOST_HEAD = re.compile(r"(?:modal|lingual)$")  # multimodal, cross-lingual: never a noun
@@ -322,6 +323,8 @@ def described(name: str, established: bool) -> str | None:
     low = [part.casefold() for part in name.split()]
     if low[0] in w.qualifiers or any(part in w.qualifiers for part in low[1:-1] if part in ("new", "novel")):
         return "qualified by an evaluative word"
+    if len(low) == 2 and low[0] in _HOW_MANY and low[1] in w.generic_heads:
+        return "how many of a generic thing (a single model, separate models)"  # but single agent planning
     if low[-1] in w.generic_heads and not (established and len(low) <= 3) and low[-2:] not in _NEURAL_NETWORK:
         return "a description ending in a generic word"  # but "recurrent convolutional neural networks" is a family
     if _MANNER.search(low[0]) and low[-1] in task_heads() and not established and (

@@ -446,3 +446,8 @@ def test_a_dataset_named_only_by_a_task_is_unnamed():
 def test_a_family_of_neural_networks_is_no_description():
     assert described("recurrent convolutional neural networks", established=False) is None
     assert described("edge representation learning framework", established=False)
+
+
+def test_how_many_of_a_generic_thing_names_nothing():
+    assert described("single model", established=True) and described("separate models", established=True)
+    assert described("single agent planning", established=False) is None
