@@ -178,8 +178,12 @@ def _said_of_a_case(type_: str, name: str, seen: _Evidence) -> str | None:
     """A lower-case task fewer than three papers write as ``X of Y`` (``generation of medical modalities``,
     ``automatic tracking of endocardium``): a task's name is ``Y X``, so this describes one case of it."""
     parts = name.split()
-    if type_ == "task" and "of" in parts[1:-1] and name == name.lower() and seen.papers < ESTABLISHED_PAPERS:
+    if type_ != "task" or "of" not in parts[1:-1]:
+        return None
+    if name == name.lower() and seen.papers < ESTABLISHED_PAPERS:
         return "a task said as 'X of Y', a description"
+    if parts.index("of") == 1 and any(map(has_name_part, parts[2:])):
+        return "a task said of a name (analysis of Dolphin, generation of LLMs), a description"
     return None
 
 
@@ -187,8 +191,11 @@ def _unnamed_dataset(type_: str, name: str, seen: _Evidence, defined: bool) -> s
     """``the largest real-world HDR video reconstruction dataset``: a task before the dataset word says
     what an unnamed dataset is for; the task is a node, the phrase names no dataset."""
     parts = name.split()
-    if type_ != "dataset" or defined or seen.sources["title_name"] or seen.sources["described_name"] \
-            or len(parts) < 2 or parts[-1] not in task_heads():
+    if type_ != "dataset" or defined or seen.sources["title_name"] or seen.sources["described_name"]:
+        return None
+    if len(parts) > 1 and all(p.islower() for p in parts[1:]) and not any(map(has_name_part, parts)):
+        return "common words before a dataset word: a dataset left unnamed"  # "3D scene datasets", "Reddit conversation data"
+    if len(parts) < 2 or parts[-1] not in task_heads():
         return None
     if all(p.islower() or p.isupper() and len(p) <= 5 for p in parts):
         return "a task before a dataset word: a dataset left unnamed"

@@ -32,7 +32,10 @@ _PREPOSITIONS = frozenset("about above across after against along among around a
 _QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:[kMG]?Hz|fps|FPS|ms|dB|px|mm|cm|km|[KMGT]B|W|V|K)$")
 _SUBSCRIPTED = re.compile(r"^[A-Za-z]_[A-Za-z0-9]{1,3}$")  # D_B, x_t: a formula's variable ($D_B$)
 _ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")  # "LOttery", "MultimodaL": capitals that spell an acronym
-_HOW_MANY = frozenset({"single", "separate", "individual", "multiple"})
+_HOW_MANY = frozenset({"single", "separate", "individual", "multiple", "three", "four", "five", "six", "seven", "eight",
+                       "nine", "ten"})
+_EVALUATIVE_COMPOUND = re.compile(r"-yet-|^(?:easy|simple|ready|hard|difficult)-to-")  # simple-yet-effective, easy-to-use
+_MODEL_NOUNS = frozenset({"transformer", "transformers"})
 _NEURAL_NETWORK = (["neural", "network"], ["neural", "networks"])
 _MODALITIES = frozenset({"language", "languages", "image", "images", "video", "videos", "text", "texts", "audio"})
 _LOST_HEAD = re.compile(r"(?:modal|lingual)$")  # multimodal, cross-lingual: never a noun
@@ -232,6 +235,8 @@ def fragment(name: str) -> str | None:
     low = [part.casefold() for part in parts]
     plain = [part == orig for part, orig in zip(low, parts)]  # a capitalised word may be a name, no verb
     clause = lambda i: low[i] in w.clause_words or plain[i] and (_verb_only(low[i]) or low[i] in w.adverbs)  # noqa: E731
+    if len(low) > 1 and low[0] in w.adverbs and low[0].endswith("ly") and parts[0] == parts[0].capitalize():
+        return "starts with a verb or adverb"  # "Precisely understanding": a sentence's first word, no name
     if len(low) > 1 and low[0] in _PREPOSITIONS:
         return "starts with a preposition"  # "against multi-label FDIA locational detection"
     if low[0] in w.start_verbs or clause(0):
@@ -276,8 +281,10 @@ def dangling(name: str) -> str | None:
     if " " in name or "-" not in name:
         return None
     parts = [p for p in name.split("-") if p]
-    if not name[:1].isupper() and "AI" in parts and all(p == "AI" or p in words().common for p in parts):
-        return "a modifier of common words, not a name"  # human-AI (collaboration), AI-human
+    families = words().model_families
+    if not name[:1].isupper() and any(p in families for p in parts) \
+            and all(p in families or p in words().common for p in parts):
+        return "a modifier of common words, not a name"  # human-AI (collaboration), human-and-LLM
     if not name[:1].isupper() or NAME_PART.search(name.replace("-", " ")):
         return None  # lower-case compounds are terms: encoder-decoder, human-in-the-loop
     if parts and all(p.casefold() in words().common for p in parts):
@@ -323,8 +330,10 @@ def described(name: str, established: bool) -> str | None:
     low = [part.casefold() for part in name.split()]
     if low[0] in w.qualifiers or any(part in w.qualifiers for part in low[1:-1] if part in ("new", "novel")):
         return "qualified by an evaluative word"
-    if len(low) == 2 and low[0] in _HOW_MANY and low[1] in w.generic_heads:
+    if len(low) == 2 and low[0] in _HOW_MANY and (low[1] in w.generic_heads or low[1] in _MODEL_NOUNS):
         return "how many of a generic thing (a single model, separate models)"  # but single agent planning
+    if _EVALUATIVE_COMPOUND.search(low[0]):
+        return "qualified by an evaluative word"  # "easy-to-implement transformer"
     if low[-1] in w.generic_heads and not (established and len(low) <= 3) and low[-2:] not in _NEURAL_NETWORK:
         return "a description ending in a generic word"  # but "recurrent convolutional neural networks" is a family
     if _MANNER.search(low[0]) and low[-1] in task_heads() and not established and (

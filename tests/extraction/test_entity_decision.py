@@ -451,3 +451,23 @@ def test_a_family_of_neural_networks_is_no_description():
 def test_how_many_of_a_generic_thing_names_nothing():
     assert described("single model", established=True) and described("separate models", established=True)
     assert described("single agent planning", established=False) is None
+
+
+@pytest.mark.parametrize("name", ["seven transformer", "easy-to-implement transformer",
+                                  "simple-yet-effective Phrase-Enhanced Transformers"])
+def test_counted_and_evaluative_compounds_describe(name):
+    assert described(name, established=False)
+
+
+def test_a_capitalised_adverb_and_a_family_compound_are_fragments():
+    assert fragment("Precisely understanding")
+    found = kinds("We study multi-round human-and-LLM collaboration for annotation.")
+    assert found.get("human-and-LLM", "description") == "description"
+
+
+def test_a_dataset_of_common_words_or_a_task_said_of_a_name_is_no_node():
+    found = kinds("We test on 3D scene datasets and on the Wall Street Journal treebank.",
+                  "We study the generation of LLMs on ScanNet.")
+    assert found.get("3D scene", "description") == "description"
+    assert found["Wall Street Journal treebank"] != "description"
+    assert found.get("generation of LLMs", "description") == "description"

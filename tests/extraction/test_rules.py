@@ -499,3 +499,8 @@ def test_a_masked_modeling_objective_is_a_method(spans):
     found = spans("We pre-train with masked audio modeling and evaluate on speech recognition.")
     assert "masked audio modeling" in texts(found, "method")
     assert "speech recognition" in texts(found, "task")
+
+
+def test_a_known_model_with_a_dataset_suffix_is_a_model(spans):
+    found = spans("We score the pairs with DeBERTa-large-MNLI and test on FS-COCO.")
+    assert "DeBERTa-large-MNLI" in texts(found, "method") and "FS-COCO" in texts(found, "dataset")

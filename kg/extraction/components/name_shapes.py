@@ -158,8 +158,9 @@ class NameShapes:
                       and text[len(stem[1])] == "-"):
             return entry.type
         variant = self.resources.lookup_any(text.rsplit("-", 1)[-1]) if "-" in text else None
-        if variant is not None and variant.type == "dataset":
-            return "dataset"  # FS-COCO, R-RefCOCO, OV-LVIS: a variant of a known dataset
+        model = self.resources.lookup_any(text.split("-", 1)[0]) if variant is not None else None
+        if variant is not None and variant.type == "dataset" and not (model and model.type == "method"):
+            return "dataset"  # FS-COCO, R-RefCOCO, OV-LVIS: a variant of a known dataset (DeBERTa-large-MNLI is a model)
         return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) or _BENCH_NAME.search(text) \
             or self._used_as_data(tokens(doc), end, lexicon_datasets) or _EDITION.split(text)[0] in self.campaign_names \
             else None
