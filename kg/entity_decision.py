@@ -115,7 +115,8 @@ def _datasets_named_after_a_task(entities: Sequence[Entity], decisions: dict[str
         if entity.type == "dataset" and decisions[entity.node_id].kind != "description" and (
                 name_key(entity.name) in tasks or load().lookup("task", entity.name) is not None) \
                 and load().lookup("dataset", entity.name) is None:
-            decisions[entity.node_id] = Decision("description", 0.8, "a task's name before a dataset word: a dataset left unnamed")
+            decisions[entity.node_id] = Decision("description", 0.8,
+                                                 "a task's name before a dataset word: a dataset left unnamed")
 
 
 def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:
@@ -194,7 +195,7 @@ def _unnamed_dataset(type_: str, name: str, seen: _Evidence, defined: bool) -> s
     if type_ != "dataset" or defined or seen.sources["title_name"] or seen.sources["described_name"]:
         return None
     if len(parts) > 1 and all(p.islower() for p in parts[1:]) and not any(map(has_name_part, parts)):
-        return "common words before a dataset word: a dataset left unnamed"  # "3D scene datasets", "Reddit conversation data"
+        return "common words before a dataset word: a dataset left unnamed"  # "3D scene datasets"
     if len(parts) < 2 or parts[-1] not in task_heads():
         return None
     if all(p.islower() or p.isupper() and len(p) <= 5 for p in parts):

@@ -31,10 +31,11 @@ _PREPOSITIONS = frozenset("about above across after against along among around a
                           "towards under unlike until upon via with within without".split())
 _QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:[kMG]?Hz|fps|FPS|ms|dB|px|mm|cm|km|[KMGT]B|W|V|K)$")
 _SUBSCRIPTED = re.compile(r"^[A-Za-z]_[A-Za-z0-9]{1,3}$")  # D_B, x_t: a formula's variable ($D_B$)
-_ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")  # "LOttery", "MultimodaL": capitals that spell an acronym
+# "LOttery", "MultimodaL": capitals that spell an acronym
+_ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")
 _HOW_MANY = frozenset({"single", "separate", "individual", "multiple", "three", "four", "five", "six", "seven", "eight",
                        "nine", "ten"})
-_EVALUATIVE_COMPOUND = re.compile(r"-yet-|^(?:easy|simple|ready|hard|difficult)-to-")  # simple-yet-effective, easy-to-use
+_EVALUATIVE_COMPOUND = re.compile(r"-yet-|^(?:easy|simple|ready|hard|difficult)-to-")  # simple-yet-effective
 _MODEL_NOUNS = frozenset({"transformer", "transformers"})
 _NEURAL_NETWORK = (["neural", "network"], ["neural", "networks"])
 _MODALITIES = frozenset({"language", "languages", "image", "images", "video", "videos", "text", "texts", "audio"})

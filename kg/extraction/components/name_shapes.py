@@ -13,7 +13,8 @@ from kg.extraction.lexicon import english, load
 from kg.model import NEW_ROLES
 
 # NDCG@10, AP50, Recall@1; and a name ending in Score (BERTScore, BARTScore, DATScore)
-_METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|Top|Prec)[@\-_]?\d|^[A-Za-z0-9-]+[a-zA-Z0-9]Score$")
+_METRIC_SHAPE = re.compile(r"^(?:m?AP|NDCG|nDCG|MRR|MAP|Recall|R|P|Hits?|HR|Acc|Top|Prec)[@\-_]?\d"
+                           r"|^[A-Za-z0-9-]+[a-zA-Z0-9]Score$")
 _VERSIONED = re.compile(r"^(.*?[A-Za-z])[-_ ]?v?\d[\d./\-]*[A-Za-z]?$")  # Kinetics-400, iNaturalist2017
 _ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")  # EHR, LTE, NNs
 # doc_tables.NUMBER and ranges and multipliers too: 0.7, 21~28, 2.1x
@@ -160,7 +161,7 @@ class NameShapes:
         variant = self.resources.lookup_any(text.rsplit("-", 1)[-1]) if "-" in text else None
         model = self.resources.lookup_any(text.split("-", 1)[0]) if variant is not None else None
         if variant is not None and variant.type == "dataset" and not (model and model.type == "method"):
-            return "dataset"  # FS-COCO, R-RefCOCO, OV-LVIS: a variant of a known dataset (DeBERTa-large-MNLI is a model)
+            return "dataset"  # FS-COCO, R-RefCOCO, OV-LVIS: a known dataset's variant (DeBERTa-large-MNLI: a model's)
         return "dataset" if self._in_dataset_list(doc, first, lexicon_datasets) or _BENCH_NAME.search(text) \
             or self._used_as_data(tokens(doc), end, lexicon_datasets) or _EDITION.split(text)[0] in self.campaign_names \
             else None
