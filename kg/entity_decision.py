@@ -39,8 +39,8 @@ from typing import Sequence
 
 from kg.extraction.lexicon import load, name_key
 from kg.model import Entity, Mention
-from kg.name_flaws import (about_a_model_family, broken, built_on_a_name, dangling, described, fragment,
-                           has_name_part, modifier_as_task, task_heads, title_words_lowered, words)
+from kg.name_flaws import (ACRONYM_PIECE, about_a_model_family, broken, built_on_a_name, dangling, described,
+                           fragment, has_name_part, modifier_as_task, task_heads, title_words_lowered, words)
 from kg.resolution import definition
 
 # How many papers must name a lower-case phrase with a generic head before it counts as a term.
@@ -214,7 +214,8 @@ def _bare_abbreviation(seen: _Evidence) -> str | None:
 
 def _spelled_out_as_no_name(seen: _Evidence) -> str | None:
     """An acronym whose every definition is broken (``auto-regressive (AR)``, ``key-value (KV)``)."""
-    if seen.long_forms and all(broken(f) or dangling(f.title()) for f in seen.long_forms):
+    # a long form may spell its acronym in capitals (Document Object COntrastive learning (DoCo)): no flaw there
+    if seen.long_forms and all(broken(f) not in (None, ACRONYM_PIECE) or dangling(f.title()) for f in seen.long_forms):
         return "an acronym of a modifier, not of a name"
     if seen.long_forms and all(f.split()[0].casefold() in words().venue_words for f in seen.long_forms):
         return "a journal or conference, not an entity"

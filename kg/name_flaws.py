@@ -36,17 +36,20 @@ _ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")
 _HOW_MANY = frozenset({"single", "separate", "individual", "multiple", "three", "four", "five", "six", "seven", "eight",
                        "nine", "ten"})
 _EVALUATIVE_COMPOUND = re.compile(r"-yet-|^(?:easy|simple|ready|hard|difficult)-to-")  # simple-yet-effective
+_TERM_GERUNDS = frozenset({"referring"})  # referring segmentation, referring expression comprehension
 _MODEL_NOUNS = frozenset({"transformer", "transformers"})
 _NEURAL_NETWORK = (["neural", "network"], ["neural", "networks"])
+ACRONYM_PIECE = "a piece of a long form spelling its acronym (LOttery Transformers, HIerarchical)"
 _MODALITIES = frozenset({"language", "languages", "image", "images", "video", "videos", "text", "texts", "audio"})
+_TWO_CAPITALS_FIRST = re.compile(r"^[A-Z]{2}[a-z]{3,}$")  # HIerarchical, FAirness (but ImaginE is a name)
 _LOST_HEAD = re.compile(r"(?:modal|lingual)$")  # multimodal, cross-lingual: never a noun
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
 # stay: case-based reasoning, character-level translation)
-_MANNER = re.compile(r"-(?:specific|off|aware|driven|oriented|guided|wise|agnostic|integrated)$")
+_MANNER = re.compile(r"-(?:specific|off|aware|driven|oriented|guided|wise|integrated)$")  # class-agnostic detection is a task
 # ... and these on a longer task too (dataset-driven pattern matching), where target-oriented sentiment
 # classification and domain-specific language modeling are tasks
-_MANNER_BEFORE_ANY_TASK = re.compile(r"-(?:aware|driven|guided|agnostic|integrated)$")
+_MANNER_BEFORE_ANY_TASK = re.compile(r"-(?:aware|driven|guided|integrated)$")
 NAME_PART = re.compile(r"\d|[a-z][A-Z]|^[A-Z]{2}")  # ResNet, GPT4, CLIP: a part only a name has
 # 2D, 3D: a dimension says what many things are about ("3D segmentation", "2D collections"), names none
 _DIMENSION = re.compile(r"(?<![A-Za-z0-9])\d-?(?:[Dd]|DoF|DOF)(?![A-Za-z0-9])")  # and 6DoF, 6-DoF
@@ -110,8 +113,9 @@ def broken(name: str) -> str | None:
         return "a footnote mark glued to a word"
     if _QUANTITY.match(name):
         return "a quantity and its unit (140Hz, 30fps), not a name"
-    if " " in name and any(map(_ACRONYM_SPELLING.match, name.split())):
-        return "a piece of a long form spelling its acronym (LOttery Transformers of LOTUS)"
+    if " " in name and any(map(_ACRONYM_SPELLING.match, name.split())) or _TWO_CAPITALS_FIRST.match(name) \
+            and name.casefold() in words().common:
+        return ACRONYM_PIECE
     parts = name.split()
     if not _DIMENSION.sub("", name).strip(" -/"):
         return "a dimension (2D/3D), not a name"
@@ -247,7 +251,7 @@ def fragment(name: str) -> str | None:
     if any(low[i] in w.start_verbs and plain[i] and low[i].endswith("s") and parts[i - 1][:1].isupper()
            for i in range(1, len(low) - 1)):
         return "a name and its verb: a clause"  # "Quilt-Instruct supports contextual reasoning"
-    if len(low) > 1 and (low[0] in w.gerunds or low[0].endswith("ing") and (
+    if len(low) > 1 and low[0] not in _TERM_GERUNDS and (low[0] in w.gerunds or low[0].endswith("ing") and (
             len(low) >= 3 or low[1].endswith("s") or plain[0] and NAME_PART.search(parts[1]))):
         return "a gerund with its object"  # querying search engines, fine-tuning CSL
     if len(low) >= 3 and plain[0] and _PLURAL.search(low[0]) and low[0] in w.common:
@@ -286,8 +290,8 @@ def dangling(name: str) -> str | None:
     if not name[:1].isupper() and any(p in families for p in parts) \
             and all(p in families or p in words().common for p in parts):
         return "a modifier of common words, not a name"  # human-AI (collaboration), human-and-LLM
-    if not name[:1].isupper() or NAME_PART.search(name.replace("-", " ")):
-        return None  # lower-case compounds are terms: encoder-decoder, human-in-the-loop
+    if not name[:1].isupper() or NAME_PART.search(name.replace("-", " ")) or "and" in parts:
+        return None  # lower-case compounds are terms (encoder-decoder, human-in-the-loop), and so is Divide-and-Conquer
     if parts and all(p.casefold() in words().common for p in parts):
         return "a modifier of common words, not a name"
     return None

@@ -471,3 +471,20 @@ def test_a_dataset_of_common_words_or_a_task_said_of_a_name_is_no_node():
     assert found.get("3D scene", "description") == "description"
     assert found["Wall Street Journal treebank"] != "description"
     assert found.get("generation of LLMs", "description") == "description"
+
+
+def test_real_cv_terms_the_shape_rules_used_to_drop():
+    found = kinds("MicroCinema takes a Divide-and-Conquer strategy. We study class-agnostic detection and "
+                  "referring segmentation.",
+                  "We propose a contrastive learning framework, termed Document Object COntrastive learning (DoCo), "
+                  "for VDU. DoCo is simple.")
+    assert found["Divide-and-Conquer"] != "description"
+    assert found["class-agnostic detection"] != "description"
+    assert found["referring segmentation"] != "description"
+    assert found["DoCo"] == "name"
+
+
+def test_a_spelled_acronym_word_and_a_phone_are_no_nodes():
+    assert broken("HIerarchical") and broken("ImaginE") is None
+    found = kinds("RepViT reaches 1.0 ms latency on an iPhone 12.")
+    assert found.get("iPhone", "description") == "description"
