@@ -11,10 +11,12 @@ regular expressions: every alternative of them needs a character that is not an 
 expression, the slowest of them (a search tries its alternatives at every position of the chunk), is
 only tried where a suffix can start (:func:`_suffix_search`).
 
-Two splits spaCy does not make: a score written with ``=`` (``FID=1.42``, ``macro-F1=0.63``) is the
-metric, ``=`` and the value (:data:`SCORE_INFIX`), so the metric's name is a token of its own; and a
+Three splits spaCy does not make: a score written with ``=`` (``FID=1.42``, ``macro-F1=0.63``) is the
+metric, ``=`` and the value (:data:`SCORE_INFIX`), so the metric's name is a token of its own; a
 sentence's full stop after a name that ends in a capital (``... named DC-ViT.``, ``on CC3M.``) is a token
-of its own (:data:`NAME_FULL_STOP`; spaCy keeps it on such a word, as on an abbreviation: ``U.S.``).
+of its own (:data:`NAME_FULL_STOP`; spaCy keeps it on such a word, as on an abbreviation: ``U.S.``); and
+``):`` is a closing parenthesis and a colon, not spaCy's emoticon (:data:`NOT_EMOTICONS`), so a title
+opening with a definition (``Habitat Synthetic Scenes Dataset (HSSD-200): ...``) defines it.
 """
 from __future__ import annotations
 
@@ -29,16 +31,18 @@ CACHE_CHUNKS = 1_000_000  # about 70 bytes each; spaCy's vocabulary grows with e
 NAME = "kg_tokenizer.v1"
 SCORE_INFIX = r"(?<=[A-Za-z0-9])=(?=[0-9.])"
 NAME_FULL_STOP = r"(?<=[a-z0-9][A-Z])\."  # DeiT., CC3M., MedM2G. (not U.S., Ph.D., J.)
+NOT_EMOTICONS = ("):",)  # spaCy's exception for the emoticon; in papers, "(ACRONYM):"
 
 
 @util.registry.tokenizers(NAME)
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """spaCy's default tokenizer factory (``spacy.Tokenizer.v1``) with the two changes above."""
+    """spaCy's default tokenizer factory (``spacy.Tokenizer.v1``) with the three changes above."""
     def tokenizer_factory(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         return Tokenizer(
             nlp.vocab,
-            rules=defaults.tokenizer_exceptions,
+            rules={chunk: exception for chunk, exception in defaults.tokenizer_exceptions.items()
+                   if chunk not in NOT_EMOTICONS},
             prefix_search=_unless_letters(util.compile_prefix_regex(defaults.prefixes).search),
             suffix_search=_unless_letters(_suffix_search([*defaults.suffixes, NAME_FULL_STOP])),
             infix_finditer=_unless_letters(util.compile_infix_regex([*defaults.infixes, SCORE_INFIX]).finditer, ()),

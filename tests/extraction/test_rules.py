@@ -504,3 +504,8 @@ def test_a_masked_modeling_objective_is_a_method(spans):
 def test_a_known_model_with_a_dataset_suffix_is_a_model(spans):
     found = spans("We score the pairs with DeBERTa-large-MNLI and test on FS-COCO.")
     assert "DeBERTa-large-MNLI" in texts(found, "method") and "FS-COCO" in texts(found, "dataset")
+
+
+def test_a_title_opening_with_a_definition_introduces_it(extractor):
+    paper = Paper(title="Habitat Synthetic Scenes Dataset (HSSD-200): An Analysis of 3D Scene Scale", abstract="")
+    assert ("dataset", "introduces") in {(m.type, m.role) for m in extractor.extract(paper) if "HSSD-200" in m.text}

@@ -10,7 +10,7 @@ import spacy
 from spacy import util
 
 from kg.extraction.extractor import build_pipeline
-from kg.extraction.tokenizer import NAME_FULL_STOP, SCORE_INFIX
+from kg.extraction.tokenizer import NAME_FULL_STOP, NOT_EMOTICONS, SCORE_INFIX
 
 _ASCII_LETTERS = {ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _NO_LETTER_CATEGORIES = {sre.CATEGORY_DIGIT, sre.CATEGORY_SPACE}
@@ -77,6 +77,7 @@ def both():
     reference = spacy.blank("en").tokenizer
     reference.infix_finditer = util.compile_infix_regex([*spacy.blank("en").Defaults.infixes, SCORE_INFIX]).finditer
     reference.suffix_search = util.compile_suffix_regex([*spacy.blank("en").Defaults.suffixes, NAME_FULL_STOP]).search
+    reference.rules = {chunk: exception for chunk, exception in reference.rules.items() if chunk not in NOT_EMOTICONS}
     return reference, build_pipeline().tokenizer
 
 
@@ -131,3 +132,8 @@ def test_suffix_search_from_the_tail_finds_spacy_s_match():
         return match and match.span()
 
     assert [span(tail(chunk)) for chunk in chunks] == [span(full(chunk)) for chunk in chunks]
+
+
+def test_a_parenthesis_before_a_colon_is_no_emoticon():
+    words = [t.text for t in build_pipeline().tokenizer("Scenes Dataset (HSSD-200): An Analysis :)")]
+    assert words == ["Scenes", "Dataset", "(", "HSSD-200", ")", ":", "An", "Analysis", ":)"]
