@@ -148,7 +148,7 @@ def decide_entity(entity: Entity, seen: _Evidence) -> Decision:
             return Decision("description", 0.7, flaw)
         name = title_words_lowered(name)
     flaw = broken(name) or _not_of_any_type(name) or _spelled_out_as_no_name(seen) or _bare_abbreviation(seen) \
-        or _shouted(name) or about_a_model_family(name, not seen.in_text and not seen.sources["title_name"]) \
+        or _shouted(name, seen) or about_a_model_family(name, not seen.in_text and not seen.sources["title_name"]) \
         or _unnamed_dataset(entity.type, name, seen, defined)
     if flaw:
         return Decision("description", 0.9, flaw)
@@ -255,10 +255,13 @@ def _lexicon_words() -> frozenset:
     return frozenset(w for w in re.findall(r"[a-z]{3,}", names)) | frozenset(heads) | words().generic_heads
 
 
-def _shouted(name: str) -> str | None:
-    """A phrase of common words in capitals (``STRATEGIC MANAGEMENT``): a heading, no name."""
+def _shouted(name: str, seen: _Evidence) -> str | None:
+    """A phrase of common words in capitals (``STRATEGIC MANAGEMENT``): a heading, no name; so is one long
+    common word in capitals that only its shape made a name, in one paper (``DISCUSSION``, ``CITATION``);
+    shorter ones are often systems' names (``JAVELIN``, ``PYRAMID``, ``MASSIVE``)."""
     parts = name.split()
-    if len(parts) > 1 and name.isupper() and all(p.casefold() in words().common for p in parts):
+    if name.isupper() and all(p.casefold() in words().common for p in parts) and (
+            len(parts) > 1 or len(name) >= 8 and set(seen.sources) == {"name_shape"} and seen.papers == 1):
         return "common words in capitals: a heading, not a name"
     return None
 

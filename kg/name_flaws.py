@@ -36,13 +36,14 @@ _ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")
 _HOW_MANY = frozenset({"single", "separate", "individual", "multiple", "three", "four", "five", "six", "seven", "eight",
                        "nine", "ten"})
 _EVALUATIVE_COMPOUND = re.compile(r"-yet-|^(?:easy|simple|ready|hard|difficult)-to-")  # simple-yet-effective
+_VERB_S = re.compile(r"^[a-z]{5,}(?:izes|ises|ifies)$")  # operationalizes, summarizes: a verb no noun list has
 _TERM_GERUNDS = frozenset({"referring"})  # referring segmentation, referring expression comprehension
 _MODEL_NOUNS = frozenset({"transformer", "transformers"})
 _NEURAL_NETWORK = (["neural", "network"], ["neural", "networks"])
 ACRONYM_PIECE = "a piece of a long form spelling its acronym (LOttery Transformers, HIerarchical)"
 _MODALITIES = frozenset({"language", "languages", "image", "images", "video", "videos", "text", "texts", "audio"})
 _TWO_CAPITALS_FIRST = re.compile(r"^[A-Z]{2}[a-z]{3,}$")  # HIerarchical, FAirness (but ImaginE is a name)
-_LOST_HEAD = re.compile(r"(?:modal|lingual)$")  # multimodal, cross-lingual: never a noun
+_LOST_HEAD = re.compile(r"(?:modal|lingual|-shot)$")  # multimodal, cross-lingual, few-shot: never a noun
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
 # stay: case-based reasoning, character-level translation)
@@ -136,6 +137,8 @@ def broken(name: str) -> str | None:
     if len(parts) > 1 and (parts[-1] in words().adjectives or parts[-1] in words().adverbs) \
             and parts[-1] not in task_heads():
         return "ends in a modifier: its head noun is missing"  # but image matching, question answering
+    if len(parts) > 1 and parts[-1].casefold() in _PREPOSITIONS:
+        return "ends in a preposition: cut before its object"  # "parameters per (task)"
     if len(parts) > 1 and _LOST_HEAD.search(parts[-1]):
         return "ends in a modifier: its head noun is missing"  # "general-domain multimodal (problems)"
     if len(parts) > 1 and _participle(parts[-1]):
@@ -244,7 +247,7 @@ def fragment(name: str) -> str | None:
         return "starts with a verb or adverb"  # "Precisely understanding": a sentence's first word, no name
     if len(low) > 1 and low[0] in _PREPOSITIONS:
         return "starts with a preposition"  # "against multi-label FDIA locational detection"
-    if low[0] in w.start_verbs or clause(0):
+    if low[0] in w.start_verbs or clause(0) or len(low) > 1 and plain[0] and _VERB_S.search(low[0]):
         return "starts with a verb or adverb"
     if any(clause(i) for i in range(1, len(low) - 1)):
         return "has a verb or adverb inside"

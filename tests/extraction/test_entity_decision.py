@@ -488,3 +488,14 @@ def test_a_spelled_acronym_word_and_a_phone_are_no_nodes():
     assert broken("HIerarchical") and broken("ImaginE") is None
     found = kinds("RepViT reaches 1.0 ms latency on an iPhone 12.")
     assert found.get("iPhone", "description") == "description"
+
+
+@pytest.mark.parametrize("name", ["parameters per", "selected few-shot", "general-domain multimodal"])
+def test_a_phrase_cut_before_its_head_or_object_is_broken(name):
+    assert broken(name)
+
+
+def test_a_verb_in_izes_opens_a_fragment_and_a_heading_in_capitals_is_no_name():
+    assert fragment("operationalizes sociocultural pragmatic inference")
+    assert kinds("DISCUSSION: we compare RoBERTa on summaries.").get("DISCUSSION", "description") == "description"
+    assert kinds("We evaluate with the PYRAMID method on TREC data.")["PYRAMID"] == "name"

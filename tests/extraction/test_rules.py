@@ -509,3 +509,8 @@ def test_a_known_model_with_a_dataset_suffix_is_a_model(spans):
 def test_a_title_opening_with_a_definition_introduces_it(extractor):
     paper = Paper(title="Habitat Synthetic Scenes Dataset (HSSD-200): An Analysis of 3D Scene Scale", abstract="")
     assert ("dataset", "introduces") in {(m.type, m.role) for m in extractor.extract(paper) if "HSSD-200" in m.text}
+
+
+def test_an_appositive_types_a_proposal_whatever_words_follow(spans):
+    found = spans("To that end, we introduce NonFactS, a data generation model, to synthesize summaries.")
+    assert "NonFactS" in texts(found, "method") and "NonFactS" not in texts(found, "dataset")

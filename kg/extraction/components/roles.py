@@ -71,7 +71,9 @@ class RoleAssigner:
         proposed = self._object(table, verb, cands) if verb is not None else None
         if proposed is None:
             return
-        if proposed.type == "method" and proposed.source in _NAME_RULES and any(
+        # a dataset word near a proposed name makes it a dataset, unless an appositive typed it ("NonFactS, a data
+        # generation model")
+        if proposed.type == "method" and proposed.source in _NAME_RULES and proposed.source != "described_name" and any(
                 table.lower[i] in self.dataset_heads and table.space[i - 1]  # not "Prior-Data Fitted Networks"
                 for i in range(verb + 1, min(proposed.end_token + 3, end)) if not _inside_name(table, proposed, i)):
             proposed.type = "dataset"
