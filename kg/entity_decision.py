@@ -248,10 +248,12 @@ def _no_ml_words(long_form: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _lexicon_words() -> frozenset:
-    """Every word of three or more letters in a lexicon name or alias, and every head word of the cues."""
+    """Every word of three or more letters in a lexicon name or alias, and every head word of the cues
+    (``flexible uniform regularizer (FUR)`` is an ML name by its head)."""
     resources = load()
     names = " ".join(form for entry in resources.entries for form in (entry.name, *entry.aliases)).casefold()
-    heads = [w for ws in resources.cues["heads"].values() for w in ws] + resources.cues["task_phrase_ends"]
+    heads = [w for ws in resources.cues["heads"].values() for w in ws] + resources.cues["task_phrase_ends"] \
+        + [w for ws in resources.cues["appositive_heads"].values() for w in ws]  # regularizer, estimator, encoder
     return frozenset(w for w in re.findall(r"[a-z]{3,}", names)) | frozenset(heads) | words().generic_heads
 
 

@@ -499,3 +499,8 @@ def test_a_verb_in_izes_opens_a_fragment_and_a_heading_in_capitals_is_no_name():
     assert fragment("operationalizes sociocultural pragmatic inference")
     assert kinds("DISCUSSION: we compare RoBERTa on summaries.").get("DISCUSSION", "description") == "description"
     assert kinds("We evaluate with the PYRAMID method on TREC data.")["PYRAMID"] == "name"
+
+
+def test_a_long_form_ending_in_an_ml_component_word_is_an_ml_name():
+    found = kinds("We propose a flexible uniform regularizer (FUR) for long-tailed learning. FUR is simple.")
+    assert found["FUR"] == "name"
