@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extraction.components.doc_tables import (ACRONYM, TYPE_ORDER, add_span, appositive_heads, described_type,
-                                                 head_types, tokens)
+                                                 head_types, positions, tokens)
 from kg.extraction.lexicon import is_case_sensitive, load
 from kg.model import NEW_ROLES
 
@@ -89,7 +89,7 @@ class AcronymFinder:
         inside: set[int] = set()
         table = tokens(doc)
         words = table.words
-        for paren in [i for i, word in enumerate(words) if word == "("]:
+        for paren in positions(words, "("):
             close = _short_form_end(table, paren)
             if close is None:
                 continue
@@ -107,8 +107,8 @@ class AcronymFinder:
                 # by its first token: a short form spaCy splits ("3D-GS") is found from there, whole
                 defined.setdefault(words[paren + 1], {})[short] = (type_, canonical, close - paren - 1)
                 inside.update(range(first, end))
-        for i, word in enumerate(words) if defined else ():
-            for short, (type_, canonical, width) in defined.get(word, {}).items():
+        for i in [i for i, word in enumerate(words) if word in defined] if defined else ():
+            for short, (type_, canonical, width) in defined[words[i]].items():
                 if i not in inside and table.span_text(i, i + width) == short \
                         and (i + width == len(words) or table.space[i + width - 1] or table.is_punct(i + width)):
                     add_span(doc, type_, i, i + width, "acronym_ref", canonical)

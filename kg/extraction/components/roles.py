@@ -88,9 +88,9 @@ class RoleAssigner:
 
     def _proposing_verb(self, table: Tokens, start: int, end: int) -> int | None:
         """Index of the first ``propose``-like verb with ``we``/``our``/``this paper`` just before it."""
+        lower, verbs = table.lower, self.verbs  # locals: the loop reads every word of the sentence
         for i in range(start, end):
-            if table.lower[i] in self.verbs and any(
-                    w in self.subjects for w in table.lower[max(start, i - SUBJECT_REACH):i]):
+            if lower[i] in verbs and any(w in self.subjects for w in lower[max(start, i - SUBJECT_REACH):i]):
                 return i
         return None
 
