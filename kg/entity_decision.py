@@ -81,25 +81,29 @@ def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Men
     for paper, mentions in enumerate(mentions_per_paper):
         for mention in mentions:
             _observe(evidence[mention.entity_id], paper, mention)
-    decisions = {entity.node_id: decide_entity(entity, evidence.get(entity.node_id) or _Evidence())
-                 for entity in entities}
-    _none_under_any_type(entities, decisions)
-    for entity in entities:
-        entity.kind, entity.confidence = decisions[entity.node_id].kind, decisions[entity.node_id].confidence
+    ids = [entity.node_id for entity in entities]  # once: the property formats a new string each time
+    decisions = {node_id: decide_entity(entity, evidence.get(node_id) or _Evidence())
+                 for entity, node_id in zip(entities, ids)}
+    _none_under_any_type(entities, ids, decisions)
+    for entity, node_id in zip(entities, ids):
+        entity.kind, entity.confidence = decisions[node_id].kind, decisions[node_id].confidence
     for mentions in mentions_per_paper:
         for mention in mentions:
             mention.kind = decisions[mention.entity_id].kind
     return decisions
 
 
-def _none_under_any_type(entities: Sequence[Entity], decisions: dict[str, Decision]) -> None:
+def _none_under_any_type(entities: Sequence[Entity], ids: list[str], decisions: dict[str, Decision]) -> None:
     """A name some paper spells out as a language or protocol (``Planning Domain Definition Language
     (PDDL)``) is no entity of any type: not the task that "PDDL problems" made of it, nor the dataset of
     "the PDDL dataset"."""
-    names = {name_key(e.name) for e in entities if decisions[e.node_id].reason == NO_ENTITY_UNDER_ANY_TYPE}
-    for entity in entities:
-        if names and decisions[entity.node_id].kind != "description" and name_key(entity.name) in names:
-            decisions[entity.node_id] = Decision("description", 0.8, "a paper spells it out as a language, notation, protocol or format")
+    names = {name_key(entity.name) for entity, node_id in zip(entities, ids)
+             if decisions[node_id].reason == NO_ENTITY_UNDER_ANY_TYPE}
+    if not names:
+        return
+    for entity, node_id in zip(entities, ids):
+        if decisions[node_id].kind != "description" and name_key(entity.name) in names:
+            decisions[node_id] = Decision("description", 0.8, "a paper spells it out as a language, notation, protocol or format")
 
 
 def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:

@@ -24,6 +24,8 @@ _GLUED = re.compile(r"^([A-Za-z][a-z]{3,})([A-Z][a-z]+)$")  # "FindingsThis", "i
 _ADJECTIVE_END = re.compile(r"(?:ive|ous|able|ible|al|ic)$")  # auto-regressive, cross-lingual, multi-modal
 _ACTION_NOUN = re.compile(r"(?:tion|sion|ing|ment|sis|ery)$")  # a noun of doing: resolution, ranking, analysis
 _QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cut through
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_SENTENCE_END = re.compile(r"[A-Za-z]{3}\. [A-Z]")  # "GenPlanX. Generation": a sentence's end
 # PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
 _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
 _PREPOSITIONS = frozenset("about above across after against along among around at before behind below beneath beside "
@@ -93,10 +95,10 @@ def broken(name: str) -> str | None:
         return "unbalanced brackets"
     if "$" in name or "\\" in name or "{" in name or _SUBSCRIPTED.match(name):
         return "LaTeX debris"
-    if re.search(r"['\u2019]s\b", name):
+    if _POSSESSIVE.search(name):
         return "a possessive"
     if name[:1] in "-/.,;:" or name[-1:] in "-/.,;:" or _SENTENCE_GLUE.search(name) or _QUOTE.search(name) \
-            or "\u2014" in name or re.search(r"[A-Za-z]{3}\. [A-Z]", name):  # "GenPlanX. Generation": a sentence's end
+            or "\u2014" in name or _SENTENCE_END.search(name):
         return "a dangling punctuation mark"
     if _FOOTNOTE.search(name):
         return "a footnote mark glued to a word"
