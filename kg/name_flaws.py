@@ -26,6 +26,7 @@ _ACTION_NOUN = re.compile(r"(?:tion|sion|ing|ment|sis|ery)$")  # a noun of doing
 _QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cut through
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _SENTENCE_END = re.compile(r"[A-Za-z]{3}\. [A-Z]")  # "GenPlanX. Generation": a sentence's end
+_FAMILY_JOINS = re.compile(r"[\s\-+/]+")  # LLM-generated, LLM+validator, LLM reasoning
 # PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
 _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
 _PREPOSITIONS = frozenset("about above across after against along among around at before behind below beneath beside "
@@ -154,7 +155,7 @@ def about_a_model_family(name: str, title_only: bool) -> str | None:
     >>> about_a_model_family("LLM-Generated Heuristics", True), about_a_model_family("LM-cut", False)
     ('said of a model family (LLM reasoning, AI-driven planning), no name', None)
     """
-    parts = [p for p in re.split(r"[\s\-+/]+", name) if p]
+    parts = [p for p in _FAMILY_JOINS.split(name) if p]
     families = words().model_families
     if len(parts) < 2 or not any(p in families for p in parts[:-1]):  # explainable AI, generative AI: terms
         return None
