@@ -101,7 +101,7 @@ def broken(name: str) -> str | None:
     if name[:1] in "-/.,;:" or name[-1:] in "-/.,;:" or _SENTENCE_GLUE.search(name) or _QUOTE.search(name) \
             or "\u2014" in name or _SENTENCE_END.search(name):
         return "a dangling punctuation mark"
-    if _FOOTNOTE.search(name):
+    if ("," in name or name[:1].isdigit()) and _FOOTNOTE.search(name):  # each of its forms needs one of these
         return "a footnote mark glued to a word"
     if _QUANTITY.match(name):
         return "a quantity and its unit (140Hz, 30fps), not a name"

@@ -39,7 +39,7 @@ _LATEX_MARKS = re.compile(r"[$^{}]")
 DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"}
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__ for each of the hundreds of thousands a corpus makes
 class Candidate:
     """A span some rule thinks is an entity; offsets are characters into ``doc.text``."""
 
@@ -112,12 +112,10 @@ def positions(words: list[str], word: str) -> list[int]:
     ([1, 3], [])
     """
     found, i = [], -1
-    try:
-        while True:
-            i = words.index(word, i + 1)
-            found.append(i)
-    except ValueError:
-        return found
+    for _ in range(words.count(word)):  # counted first: no ValueError to raise and catch at the end
+        i = words.index(word, i + 1)
+        found.append(i)
+    return found
 
 
 def split_sentences(words: list[str]) -> tuple[list[int], list[int]]:
