@@ -184,8 +184,10 @@ def title_words_lowered(name: str) -> str:
 
 
 def _is_count(token: str) -> bool:
-    """``7B``, ``7B-8B``, ``1M``, ``400/600``: sizes and counts, alone or dashed together."""
-    return all(_SIZE.match(part) or _COUNTS.match(part) for part in token.split("-") if part)
+    """``7B``, ``7B-8B``, ``1M``, ``400/600``: sizes and counts, alone or dashed together (``token`` has no
+    whitespace). One match of the whole token: _COUNTS allows a dash and every character of a size, so it
+    matches the whole exactly when it (or _SIZE) matches each dashed part."""
+    return not token or _COUNTS.match(token) is not None
 
 
 def _is_size(token: str) -> bool:
