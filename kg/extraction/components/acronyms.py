@@ -141,31 +141,34 @@ class AcronymFinder:
     def _definition(self, doc: Doc, paren: int, after: int, short: str) -> tuple[int, str, str] | None:
         if not ACRONYM.match(short) or self.resources.is_generic(short):
             return None
-        window = max(tokens(doc).sentence_start(paren), paren - min(len(short) + 5, 2 * len(short)))
+        # the token table, not Token and Span objects (making them cost more than the rule): its lower-case
+        # words are Token.lower_ but for whitespace tokens, which no word list holds and no break is
+        table = tokens(doc)
+        window = max(table.sentence_start(paren), paren - min(len(short) + 5, 2 * len(short)))
         if window >= paren:
             return None
-        base = doc[window].idx
-        offset = long_form_start(short, doc[window:paren].text)
+        base = table.starts[window]
+        offset = long_form_start(short, table.tokenized_text(window, paren))
         if offset is None:
             return None
-        first = next((t.i for t in doc[window:paren] if t.idx - base >= offset), None)
-        while first is not None and first < paren and doc[first].lower_ in self.resources.stopwords \
-                and doc[first].lower_[:1] != short[:1].lower():  # "named" spells the N of NER: it stays
+        first = next((i for i in range(window, paren) if table.starts[i] - base >= offset), None)
+        while first is not None and first < paren and table.lower[first] in self.resources.stopwords \
+                and table.lower[first][:1] != short[:1].lower():  # "named" spells the N of NER: it stays
             first += 1
-        if first is None or first >= paren or any(t.text in _LONG_FORM_BREAKS for t in doc[first:paren]):
+        if first is None or first >= paren or any(w in _LONG_FORM_BREAKS for w in table.words[first:paren]):
             return None
-        long = doc[first:paren].text
+        long = table.tokenized_text(first, paren)
         entry = self.resources.lookup_any(short) if is_case_sensitive(short) else None
         if entry and not self._spells(entry, long):
             entry = None  # "measurable correlates of consciousness (MCC)" is not the lexicon's MCC
         entry = entry or self.resources.lookup_any(long)
         if entry:
             return first, entry.type, entry.name
-        last = self._last_word(tokens(doc), first, paren)
-        if last != doc[paren - 1].lower_:  # a word a line break split: named whole
-            long = doc[first:paren - 2].text + doc[paren - 1].text
-        type_ = described_type(tokens(doc), first, after, self.described_heads, self.naming) or \
-            self._component_type(tokens(doc), after) or ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
+        last = self._last_word(table, first, paren)
+        if last != table.tokenized_text(paren - 1, paren).lower():  # a word a line break split: named whole
+            long = table.tokenized_text(first, paren - 2) + table.tokenized_text(paren - 1, paren)
+        type_ = described_type(table, first, after, self.described_heads, self.naming) or \
+            self._component_type(table, after) or ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
             next((t for t in TYPE_ORDER if t in self.head_types.get(last, ())), "method")
         return first, type_, short if type_ in NEW_ROLES else long
 

@@ -71,8 +71,10 @@ class Tokens:
     """
 
     def __init__(self, doc: Doc):
-        # Doc.text re-joins every token on each access; the extractor hands over the original text.
+        # Doc.text re-joins every token on each access; the extractor hands over the original text, and the
+        # text spaCy tokenized where that differs (line breaks as spaces): what Span.text would read
         self.text = text = doc.user_data.get("text") or doc.text
+        self.tokenized: str = doc.user_data.get("tokenized", text)
         starts, lengths, space = doc.to_array([IDX, LENGTH, SPACY]).T.tolist() if len(doc) else ([], [], [])
         self.starts: list[int] = starts
         self.ends: list[int] = list(map(operator.add, starts, lengths))
@@ -93,6 +95,10 @@ class Tokens:
 
     def span_text(self, i: int, j: int) -> str:
         return self.text[self.starts[i]:self.ends[j - 1]] if j > i else ""
+
+    def tokenized_text(self, i: int, j: int) -> str:
+        """``doc[i:j].text`` without Span and Token objects: line breaks read as the spaces spaCy saw."""
+        return self.tokenized[self.starts[i]:self.ends[j - 1]] if j > i else ""
 
     def is_punct(self, i: int) -> bool:
         return _ALNUM.search(self.words[i]) is None
