@@ -164,6 +164,7 @@ def about_a_model_family(name: str, title_only: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of every entity's name, and names share most words
 def has_name_part(word: str) -> bool:
     """A part only a name has, a dimension (2D, 3D) aside.
 
