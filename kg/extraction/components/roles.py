@@ -69,8 +69,10 @@ class RoleAssigner:
 
     def _named(self, table: Tokens, first: int) -> bool:
         """``called X``, ``termed X`` (a word may come between), but not ``so-called X`` or ``also called X``."""
-        lower = table.lower
-        naming = next((i for i in range(first - 1, max(first - 3, -1), -1) if lower[i] in self.naming), None)
+        lower, words = table.lower, self.naming
+        # the word before, else the one before that (no generator made for each candidate)
+        naming = first - 1 if first > 0 and lower[first - 1] in words else \
+            first - 2 if first > 1 and lower[first - 2] in words else None
         if naming is None:
             return False
         before = [w for w in lower[max(naming - 2, 0):naming] if w not in DASHES]
