@@ -81,42 +81,47 @@ def decide(entities: Sequence[Entity], mentions_per_paper: Sequence[Sequence[Men
     for paper, mentions in enumerate(mentions_per_paper):
         for mention in mentions:
             _observe(evidence[mention.entity_id], paper, mention)
-    decisions = {entity.node_id: decide_entity(entity, evidence.get(entity.node_id) or _Evidence())
-                 for entity in entities}
-    _none_under_any_type(entities, decisions)
-    _datasets_named_after_a_task(entities, decisions, mentions_per_paper)
-    for entity in entities:
-        entity.kind, entity.confidence = decisions[entity.node_id].kind, decisions[entity.node_id].confidence
+    ids = [entity.node_id for entity in entities]  # once: the property formats a new string each time
+    decisions = {node_id: decide_entity(entity, evidence.get(node_id) or _Evidence())
+                 for entity, node_id in zip(entities, ids)}
+    _none_under_any_type(entities, ids, decisions)
+    _datasets_named_after_a_task(entities, ids, decisions, mentions_per_paper)
+    for entity, node_id in zip(entities, ids):
+        entity.kind, entity.confidence = decisions[node_id].kind, decisions[node_id].confidence
     for mentions in mentions_per_paper:
         for mention in mentions:
             mention.kind = decisions[mention.entity_id].kind
     return decisions
 
 
-def _none_under_any_type(entities: Sequence[Entity], decisions: dict[str, Decision]) -> None:
+def _none_under_any_type(entities: Sequence[Entity], ids: list[str], decisions: dict[str, Decision]) -> None:
     """A name some paper spells out as a language or protocol (``Planning Domain Definition Language
     (PDDL)``) is no entity of any type: not the task that "PDDL problems" made of it, nor the dataset of
     "the PDDL dataset"."""
-    names = {name_key(e.name) for e in entities if decisions[e.node_id].reason == NO_ENTITY_UNDER_ANY_TYPE}
-    for entity in entities:
-        if names and decisions[entity.node_id].kind != "description" and name_key(entity.name) in names:
-            decisions[entity.node_id] = Decision("description", 0.8, "a paper spells it out as a language, notation, protocol or format")
+    names = {name_key(entity.name) for entity, node_id in zip(entities, ids)
+             if decisions[node_id].reason == NO_ENTITY_UNDER_ANY_TYPE}
+    if not names:
+        return
+    for entity, node_id in zip(entities, ids):
+        if decisions[node_id].kind != "description" and name_key(entity.name) in names:
+            decisions[node_id] = Decision("description", 0.8, "a paper spells it out as a language, notation, protocol or format")
 
 
-def _datasets_named_after_a_task(entities: Sequence[Entity], decisions: dict[str, Decision],
+def _datasets_named_after_a_task(entities: Sequence[Entity], ids: list[str], decisions: dict[str, Decision],
                                  mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
     """A dataset whose only name is a task's (``XMTC`` of "XMTC benchmark datasets" where a paper defines
     Extreme Multi-label Text Classification (XMTC); ``VPR`` of "VPR benchmarks"): the phrase says what the
     datasets are for and leaves them unnamed. The lexicon's datasets keep their names (a task may share one)."""
-    tasks = {name_key(e.name) for e in entities if e.type == "task" and decisions[e.node_id].kind != "description"}
+    tasks = {name_key(e.name) for e, node_id in zip(entities, ids)
+             if e.type == "task" and decisions[node_id].kind != "description"}
     tasks |= {name_key(spelled[1]) for mentions in mentions_per_paper for m in mentions
               if m.type == "task" and m.source == "acronym" and (spelled := definition(m))}
-    for entity in entities:
-        if entity.type == "dataset" and decisions[entity.node_id].kind != "description" and (
+    for entity, node_id in zip(entities, ids):
+        if entity.type == "dataset" and decisions[node_id].kind != "description" and (
                 name_key(entity.name) in tasks or load().lookup("task", entity.name) is not None) \
                 and load().lookup("dataset", entity.name) is None:
-            decisions[entity.node_id] = Decision("description", 0.8,
-                                                 "a task's name before a dataset word: a dataset left unnamed")
+            decisions[node_id] = Decision("description", 0.8,
+                                          "a task's name before a dataset word: a dataset left unnamed")
 
 
 def _observe(seen: _Evidence, paper: int, mention: Mention) -> None:

@@ -24,6 +24,9 @@ _GLUED = re.compile(r"^([A-Za-z][a-z]{3,})([A-Z][a-z]+)$")  # "FindingsThis", "i
 _ADJECTIVE_END = re.compile(r"(?:ive|ous|able|ible|al|ic)$")  # auto-regressive, cross-lingual, multi-modal
 _ACTION_NOUN = re.compile(r"(?:tion|sion|ing|ment|sis|ery)$")  # a noun of doing: resolution, ranking, analysis
 _QUOTE = re.compile("[\"\u201c\u201d]")  # a"hyper-accuracy: a quotation mark cut through
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_SENTENCE_END = re.compile(r"[A-Za-z]{3}\. [A-Z]")  # "GenPlanX. Generation": a sentence's end
+_FAMILY_JOINS = re.compile(r"[\s\-+/]+")  # LLM-generated, LLM+validator, LLM reasoning
 # PAPASTEFANOU1,2 and 3Department: an author's or affiliation's footnote mark glued on
 _FOOTNOTE = re.compile(r"[A-Za-z]\d+,\d|^\d[A-Z][a-z]{3,}")
 _PREPOSITIONS = frozenset("about above across after against along among around at before behind below beneath beside "
@@ -105,12 +108,12 @@ def broken(name: str) -> str | None:
         return "unbalanced brackets"
     if "$" in name or "\\" in name or "{" in name or _SUBSCRIPTED.match(name):
         return "LaTeX debris"
-    if re.search(r"['\u2019]s\b", name):
+    if _POSSESSIVE.search(name):
         return "a possessive"
     if name[:1] in "-/.,;:" or name[-1:] in "-/.,;:" or _SENTENCE_GLUE.search(name) or _QUOTE.search(name) \
-            or "\u2014" in name or re.search(r"[A-Za-z]{3}\. [A-Z]", name):  # "GenPlanX. Generation": a sentence's end
+            or "\u2014" in name or _SENTENCE_END.search(name):
         return "a dangling punctuation mark"
-    if _FOOTNOTE.search(name):
+    if ("," in name or name[:1].isdigit()) and _FOOTNOTE.search(name):  # each of its forms needs one of these
         return "a footnote mark glued to a word"
     if _QUANTITY.match(name):
         return "a quantity and its unit (140Hz, 30fps), not a name"
@@ -191,7 +194,7 @@ def about_a_model_family(name: str, title_only: bool) -> str | None:
     >>> about_a_model_family("LLM-Generated Heuristics", True), about_a_model_family("LM-cut", False)
     ('said of a model family (LLM reasoning, AI-driven planning), no name', None)
     """
-    parts = [p for p in re.split(r"[\s\-+/]+", name) if p]
+    parts = [p for p in _FAMILY_JOINS.split(name) if p]
     families = words().model_families
     if len(parts) < 2 or not any(p in families for p in parts[:-1]):  # explainable AI, generative AI: terms
         return None
@@ -200,6 +203,7 @@ def about_a_model_family(name: str, title_only: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of every entity's name, and names share most words
 def has_name_part(word: str) -> bool:
     """A part only a name has, a dimension (2D, 3D) aside.
 
@@ -220,8 +224,10 @@ def title_words_lowered(name: str) -> str:
 
 
 def _is_count(token: str) -> bool:
-    """``7B``, ``7B-8B``, ``1M``, ``400/600``: sizes and counts, alone or dashed together."""
-    return all(_SIZE.match(part) or _COUNTS.match(part) for part in token.split("-") if part)
+    """``7B``, ``7B-8B``, ``1M``, ``400/600``: sizes and counts, alone or dashed together (``token`` has no
+    whitespace). One match of the whole token: _COUNTS allows a dash and every character of a size, so it
+    matches the whole exactly when it (or _SIZE) matches each dashed part."""
+    return not token or _COUNTS.match(token) is not None
 
 
 def _is_size(token: str) -> bool:

@@ -57,5 +57,8 @@ def write_mentions(handle, papers, mentions) -> None:
 
 def contract_line(record: str, mentions: Iterable) -> str:
     """A paper's line of the `kg extract` contract (mentions.jsonl): its id and its mentions but links."""
-    entities = [m.to_contract() for m in mentions if m.type != "link"]
-    return json.dumps({"id": record, "entities": entities}, ensure_ascii=False) + "\n"
+    entities = ", ".join(m.contract_json() for m in mentions if m.type != "link")
+    return f'{{"id": {_encode(record)}, "entities": [{entities}]}}\n'
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False) calls

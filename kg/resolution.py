@@ -23,6 +23,7 @@ from kg.extraction.components.doc_tables import looks_like_name
 from kg.extraction.lexicon import english, load, name_key, read_json
 from kg.extraction.urls import canonical_url
 from kg.model import DEFAULT_ROLES, NEW_ROLES, Entity, Mention
+from kg.name_flaws import task_heads
 
 # "Long (SHORT)", maybe a head word; markdown's *emphasis* around the long form is no part of it
 _DEFINITION = re.compile(r"^(?P<long>.*[^\s*])\*?\s*\((?P<short>[^()]+)\)(?:\s+\S+)?$")
@@ -156,17 +157,14 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
             if mention.type not in _URL_TYPES and mention.source not in ("name_shape", "bare_name"):
                 whole = mention.canonical if mention.source in ("lexicon", "acronym", "acronym_ref") else mention.text
                 known[_name_key(whole)][mention.type] += 1
-    task_heads = set(resources.cues["heads"]["task"])
     for paper_mentions in mentions_per_paper:
         for mention in paper_mentions:
             if mention.type in _URL_TYPES or mention.source in ("acronym", "lexicon"):
                 continue
-            base, tail = _without_tail(mention.canonical, heads, task_heads)
-            if base is None:
-                base, tail = _without_loose_word(mention.canonical), None
+            base, tail = _folded(mention.canonical)
             if base is None:
                 continue
-            types = known.get(_name_key(base), Counter())
+            types = known.get(_name_key(base), _NO_TYPES)
             entry = resources.lookup_any(base)
             # a generic tail folds into the same type ("vision-language models" is no mention of the task
             # "vision-language"); a task word after a name folds into whatever the name is (BEIR retrieval)
@@ -178,19 +176,32 @@ def fold_generic_tails(mentions_per_paper: Sequence[Sequence[Mention]]) -> None:
                     _retype(mention, target)
 
 
+_NO_TYPES: Counter = Counter()  # read only: a name no mention writes out whole
+
+
+@lru_cache(maxsize=1 << 16)  # once per name, not once per mention (a name has four mentions on average)
+def _folded(name: str) -> tuple[str | None, str | None]:
+    """``name`` without its generic or task tail and the tail, else without the common words before it
+    and no tail, else ``(None, None)``."""
+    base, tail = _without_tail(name, _generic_heads(), task_heads())
+    if base is None:
+        base, tail = _without_loose_word(name), None
+    return base, tail
+
+
 @lru_cache(maxsize=1)
 def _generic_heads() -> frozenset[str]:
     return frozenset(read_json("entity_decision.json")["generic_heads"])
 
 
-def _without_tail(name: str, heads: frozenset, task_heads: set) -> tuple[str | None, str | None]:
+def _without_tail(name: str, heads: frozenset, task_words: frozenset) -> tuple[str | None, str | None]:
     """``name`` without its trailing generic words (``Transformer model architecture`` -> ``Transformer``),
     or without a trailing task word after a name (``BEIR retrieval`` -> ``BEIR``); else ``(None, None)``."""
     parts = name.split()
     end = len(parts)
     while end > 1 and parts[end - 1].islower() and parts[end - 1] in heads:
         end -= 1
-    if end == len(parts) and len(parts) == 2 and parts[1] in task_heads and looks_like_name(parts[0]):
+    if end == len(parts) and len(parts) == 2 and parts[1] in task_words and looks_like_name(parts[0]):
         end = 1
     return (" ".join(parts[:end]), parts[-1]) if end < len(parts) else (None, None)
 
@@ -296,6 +307,8 @@ def _entity(members: list[Mention], ambiguous: set[Node]) -> Entity:
     elif forms:
         long, short = Counter(forms).most_common(1)[0][0]
         name = short if type_ in ("method", "dataset") and _key(type_, short) not in ambiguous else long
+    elif len(members) == 1:  # most names of a long-tail corpus: no Counter to make
+        name = members[0].canonical
     else:
         name = Counter(m.canonical for m in members).most_common(1)[0][0]
     return Entity(type_, name, _aliases(members, name))

@@ -85,7 +85,7 @@ class Extractor:
         spaced = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
         if "  " not in spaced:
             doc = self.nlp.make_doc(spaced)
-            doc.user_data.update(field=field, text=text)
+            doc.user_data.update(field=field, text=text, tokenized=spaced)
             return doc
         # spaCy makes a token of every space after the first, which cuts a phrase in two ("the EMEA  corpus";
         # arXiv opens a paragraph with "\n  "): the rules read one space, and the offsets map back (_Spaces)

@@ -37,8 +37,10 @@ def name_key(name: str) -> str:
     True
     """
     text = _ACRONYM_PLURAL.sub("", unicodedata.normalize("NFKC", name)).casefold()
-    text = _DIMENSION_WORDS.sub(lambda m: _DIMENSIONS[m[1]] + "d", text)
-    return "".join(_fold_plural(w) for w in _WORD.findall(text))
+    if "dimensional" in text:  # rarely: the search for no match cost more than the test
+        text = _DIMENSION_WORDS.sub(lambda m: _DIMENSIONS[m[1]] + "d", text)
+    # only a word in -s can fold (a call for every word was a quarter of a new name's key)
+    return "".join([_fold_plural(w) if w[-1] == "s" else w for w in _WORD.findall(text)])
 
 
 _DIMENSIONS = {"one": "1", "two": "2", "three": "3", "four": "4"}
@@ -101,8 +103,9 @@ class Resources:
 
     def lookup_any(self, name: str) -> LexiconEntry | None:
         """The first lexicon entry of any type matching ``name``."""
+        key = name_key(name)  # once, not once per type
         for type_ in LEXICON_FILES:
-            entry = self.lookup(type_, name)
+            entry = self.by_key.get((type_, key))
             if entry:
                 return entry
         return None

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extraction.components.doc_tables import (ACRONYM, TYPE_ORDER, add_span, appositive_heads, described_type,
-                                                 head_types, tokens)
+                                                 head_types, positions, tokens)
 from kg.extraction.lexicon import is_case_sensitive, load
 from kg.model import NEW_ROLES
 
@@ -102,7 +102,7 @@ class AcronymFinder:
         inside: set[int] = set()
         table = tokens(doc)
         words = table.words
-        for paren in [i for i, word in enumerate(words) if word == "("]:
+        for paren in positions(words, "("):
             close = _short_form_end(table, paren)
             if close is None:
                 continue
@@ -120,8 +120,8 @@ class AcronymFinder:
                 # by its first token: a short form spaCy splits ("3D-GS") is found from there, whole
                 defined.setdefault(words[paren + 1], {})[short] = (type_, canonical, close - paren - 1)
                 inside.update(range(first, end))
-        for i, word in enumerate(words) if defined else ():
-            for short, (type_, canonical, width) in defined.get(word, {}).items():
+        for i in [i for i, word in enumerate(words) if word in defined] if defined else ():
+            for short, (type_, canonical, width) in defined[words[i]].items():
                 if i not in inside and table.span_text(i, i + width) == short \
                         and (i + width == len(words) or table.space[i + width - 1] or table.is_punct(i + width)):
                     add_span(doc, type_, i, i + width, "acronym_ref", canonical)
@@ -154,32 +154,35 @@ class AcronymFinder:
     def _definition(self, doc: Doc, paren: int, after: int, short: str) -> tuple[int, str, str] | None:
         if not ACRONYM.match(short) or self.resources.is_generic(short):
             return None
-        window = max(tokens(doc).sentence_start(paren), paren - min(len(short) + 5, 2 * len(short)))
+        # the token table, not Token and Span objects (making them cost more than the rule): its lower-case
+        # words are Token.lower_ but for whitespace tokens, which no word list holds and no break is
+        table = tokens(doc)
+        window = max(table.sentence_start(paren), paren - min(len(short) + 5, 2 * len(short)))
         if window >= paren:
             return None
-        base = doc[window].idx
-        offset = long_form_start(short, doc[window:paren].text)
+        base = table.starts[window]
+        offset = long_form_start(short, table.tokenized_text(window, paren))
         if offset is None:
             return None
-        first = next((t.i for t in doc[window:paren] if t.idx - base >= offset), None)
-        while first is not None and first < paren and doc[first].lower_ in self.resources.stopwords \
-                and doc[first].lower_[:1] != short[:1].lower():  # "named" spells the N of NER: it stays
+        first = next((i for i in range(window, paren) if table.starts[i] - base >= offset), None)
+        while first is not None and first < paren and table.lower[first] in self.resources.stopwords \
+                and table.lower[first][:1] != short[:1].lower():  # "named" spells the N of NER: it stays
             first += 1
-        if first is None or first >= paren or any(t.text in _LONG_FORM_BREAKS for t in doc[first:paren]):
+        if first is None or first >= paren or any(w in _LONG_FORM_BREAKS for w in table.words[first:paren]):
             return None
-        stop = paren - 1 if doc[paren - 1].text == "*" and paren - 1 > first else paren
-        long = doc[first:stop].text  # "called *entity-centric question generation* (ECQG)": no * in the name
+        stop = paren - 1 if table.words[paren - 1] == "*" and paren - 1 > first else paren
+        long = table.tokenized_text(first, stop)  # "called *entity-centric ... generation* (ECQG)": no * in it
         entry = self.resources.lookup_any(short) if is_case_sensitive(short) else None
         if entry and not self._spells(entry, long):
             entry = None  # "measurable correlates of consciousness (MCC)" is not the lexicon's MCC
         entry = entry or self.resources.lookup_any(long)
         if entry:
             return first, entry.type, entry.name
-        last = self._last_word(tokens(doc), first, stop)
-        if last != doc[stop - 1].lower_:  # a word a line break split: named whole
-            long = doc[first:stop - 2].text + doc[stop - 1].text
-        type_ = described_type(tokens(doc), first, after, self.described_heads, self.naming) or \
-            self._component_type(tokens(doc), after) or ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
+        last = self._last_word(table, first, stop)
+        if last != table.tokenized_text(stop - 1, stop).lower():  # a word a line break split: named whole
+            long = table.tokenized_text(first, stop - 2) + table.tokenized_text(stop - 1, stop)
+        type_ = described_type(table, first, after, self.described_heads, self.naming) or \
+            self._component_type(table, after) or ("task" if last in self.task_ends else "metric" if last in self.metric_ends else None) or \
             next((t for t in TYPE_ORDER if t in self.head_types.get(last, ())), "method")
         return first, type_, short if type_ in NEW_ROLES else long
 

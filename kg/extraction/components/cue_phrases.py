@@ -195,7 +195,9 @@ class CuePhrases:
             canonical = entry.name if entry else named if table.words[head].islower() and (
                 looks_like_name(last) or self._title_noun(table, head - 1)) \
                 and not self._defined_otherwise(doc, head - 1) else canonical
-        if self.resources.is_generic(canonical) or self.resources.is_generic(span) or not LETTER.search(canonical):
+        # the span only when it differs: it is the canonical name itself most of the time
+        if self.resources.is_generic(canonical) or span != canonical and self.resources.is_generic(span) \
+                or not LETTER.search(canonical):
             return False
         if type_ == "task" and self._shares_head(table, first, head, lexicon_types):
             first -= 2  # the mention is the coordination, its name the task the head word ends

@@ -39,7 +39,7 @@ _LATEX_MARKS = re.compile(r"[$^{}]")
 DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014"}
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__ for each of the hundreds of thousands a corpus makes
 class Candidate:
     """A span some rule thinks is an entity; offsets are characters into ``doc.text``."""
 
@@ -71,8 +71,10 @@ class Tokens:
     """
 
     def __init__(self, doc: Doc):
-        # Doc.text re-joins every token on each access; the extractor hands over the original text.
+        # Doc.text re-joins every token on each access; the extractor hands over the original text, and the
+        # text spaCy tokenized where that differs (line breaks as spaces): what Span.text would read
         self.text = text = doc.user_data.get("text") or doc.text
+        self.tokenized: str = doc.user_data.get("tokenized", text)
         starts, lengths, space = doc.to_array([IDX, LENGTH, SPACY]).T.tolist() if len(doc) else ([], [], [])
         self.starts: list[int] = starts
         self.ends: list[int] = list(map(operator.add, starts, lengths))
@@ -94,6 +96,10 @@ class Tokens:
     def span_text(self, i: int, j: int) -> str:
         return self.text[self.starts[i]:self.ends[j - 1]] if j > i else ""
 
+    def tokenized_text(self, i: int, j: int) -> str:
+        """``doc[i:j].text`` without Span and Token objects: line breaks read as the spaces spaCy saw."""
+        return self.tokenized[self.starts[i]:self.ends[j - 1]] if j > i else ""
+
     def is_punct(self, i: int) -> bool:
         return _ALNUM.search(self.words[i]) is None
 
@@ -102,6 +108,20 @@ class Tokens:
         word = self.words[i]
         return DIGIT.search(word) is not None or word[1:] != word[1:].lower() \
             or (word[:1].isupper() and self.sentence_start(i) != i and self.words[i - 1] != ":")
+
+
+def positions(words: list[str], word: str) -> list[int]:
+    """Where ``word`` is in ``words``, found by ``list.index`` (in C: a comprehension over every word cost
+    more, and most abstracts have a few parentheses or none).
+
+    >>> positions(["a", "(", "b", "(", ")"], "("), positions(["a"], "(")
+    ([1, 3], [])
+    """
+    found, i = [], -1
+    for _ in range(words.count(word)):  # counted first: no ValueError to raise and catch at the end
+        i = words.index(word, i + 1)
+        found.append(i)
+    return found
 
 
 def split_sentences(words: list[str]) -> tuple[list[int], list[int]]:

@@ -82,8 +82,10 @@ class RoleAssigner:
 
     def _named(self, table: Tokens, first: int) -> bool:
         """``called X``, ``termed X`` (a word may come between), but not ``so-called X`` or ``also called X``."""
-        lower = table.lower
-        naming = next((i for i in range(first - 1, max(first - 3, -1), -1) if lower[i] in self.naming), None)
+        lower, words = table.lower, self.naming
+        # the word before, else the one before that (no generator made for each candidate)
+        naming = first - 1 if first > 0 and lower[first - 1] in words else \
+            first - 2 if first > 1 and lower[first - 2] in words else None
         if naming is None:
             return False
         before = [w for w in lower[max(naming - 2, 0):naming] if w not in DASHES]
@@ -101,9 +103,9 @@ class RoleAssigner:
 
     def _proposing_verb(self, table: Tokens, start: int, end: int) -> int | None:
         """Index of the first ``propose``-like verb with ``we``/``our``/``this paper`` just before it."""
+        lower, verbs = table.lower, self.verbs  # locals: the loop reads every word of the sentence
         for i in range(start, end):
-            if table.lower[i] in self.verbs and any(
-                    w in self.subjects for w in table.lower[max(start, i - SUBJECT_REACH):i]):
+            if lower[i] in verbs and any(w in self.subjects for w in lower[max(start, i - SUBJECT_REACH):i]):
                 return i
         return None
 

@@ -31,12 +31,16 @@ class TaskClauses:
 
     def __call__(self, doc: Doc) -> Doc:
         table = tokens(doc)
+        lower, openers = table.lower, self.openers
+        # one comprehension over the words (an indexed loop read two list items a token); most docs have none
+        gerunds = [i for i, word in enumerate(lower[:-1], 1) if word in openers and self._is_task_gerund(lower[i])]
+        if not gerunds:
+            return doc
         taken = {i for c in candidates(doc) if c.type != "task" for i in range(c.first_token, c.end_token)}
-        for i in range(1, len(table)):
-            if table.lower[i - 1] in self.openers and self._is_task_gerund(table.lower[i]):
-                end = self._object_end(table, i, taken)
-                if end > i + 1:
-                    add_span(doc, "task", i, end, "task_clause", table.span_text(i, end))
+        for i in gerunds:
+            end = self._object_end(table, i, taken)
+            if end > i + 1:
+                add_span(doc, "task", i, end, "task_clause", table.span_text(i, end))
         return doc
 
     def _is_task_gerund(self, word: str) -> bool:

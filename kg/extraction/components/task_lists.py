@@ -29,7 +29,8 @@ class TaskLists:
 
     def __call__(self, doc: Doc) -> Doc:
         table = tokens(doc)
-        for i in [i for i, low in enumerate(table.lower) if low in self.list_words]:
+        list_words = self.list_words  # not an attribute lookup a word
+        for i in [i for i, low in enumerate(table.lower) if low in list_words]:
             start = self._list_start(table, i + 1)
             if start is not None:
                 self._items(doc, table, start)
