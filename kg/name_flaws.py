@@ -34,8 +34,9 @@ _PREPOSITIONS = frozenset("about above across after against along among around a
                           "towards under unlike until upon via with within without".split())
 _QUANTITY = re.compile(r"^\d+(?:\.\d+)?(?:[kMG]?Hz|fps|FPS|ms|dB|px|mm|cm|km|[KMGT]B|W|V|K)$")
 _SUBSCRIPTED = re.compile(r"^[A-Za-z]_[A-Za-z0-9]{1,3}$")  # D_B, x_t: a formula's variable ($D_B$)
+_TWO_CAPITALS_FIRST = re.compile(r"^[A-Z]{2}[a-z]{3,}$")  # HIerarchical, FAirness (but ImaginE is a name)
 # "LOttery", "MultimodaL": capitals that spell an acronym
-_ACRONYM_SPELLING = re.compile(r"^(?:[A-Z]{2}[a-z]{3,}|[A-Z][a-z]{3,}[A-Z])$")
+_ACRONYM_SPELLING = re.compile(_TWO_CAPITALS_FIRST.pattern + r"|^[A-Z][a-z]{3,}[A-Z]$")
 _HOW_MANY = frozenset({"single", "separate", "individual", "multiple", "three", "four", "five", "six", "seven", "eight",
                        "nine", "ten"})
 _EVALUATIVE_COMPOUND = re.compile(r"-yet-|^(?:easy|simple|ready|hard|difficult)-to-")  # simple-yet-effective
@@ -45,7 +46,6 @@ _MODEL_NOUNS = frozenset({"transformer", "transformers"})
 _NEURAL_NETWORK = (["neural", "network"], ["neural", "networks"])
 ACRONYM_PIECE = "a piece of a long form spelling its acronym (LOttery Transformers, HIerarchical)"
 _MODALITIES = frozenset({"language", "languages", "image", "images", "video", "videos", "text", "texts", "audio"})
-_TWO_CAPITALS_FIRST = re.compile(r"^[A-Z]{2}[a-z]{3,}$")  # HIerarchical, FAirness (but ImaginE is a name)
 _LOST_HEAD = re.compile(r"(?:modal|lingual|-shot)$")  # multimodal, cross-lingual, few-shot: never a noun
 _PLURAL = re.compile(r"(?<![suiyc])(?<!new)s$")  # words, exhibits, matches; not class, corpus, analysis, physics, news
 # task-specific, trade-off, context-aware: a dashed modifier that says how, not what (X-based and X-level
@@ -316,8 +316,8 @@ def modifier_as_task(type_: str, name: str) -> str | None:
     >>> modifier_as_task("task", "programming language")
     'a language or modality, not a task (programming language tasks, low-resource image tasks)'
     """
-    last = name.rsplit(None, 1)[-1].casefold()
-    if type_ == "task" and " " in name and last in _MODALITIES and "-to-" not in name and " of " not in name:
+    if type_ == "task" and " " in name and name.rsplit(None, 1)[-1].casefold() in _MODALITIES \
+            and "-to-" not in name and " of " not in name:
         return "a language or modality, not a task (programming language tasks, low-resource image tasks)"
     if type_ != "task" or " " in name or "-" not in name or name != name.lower():
         return None
